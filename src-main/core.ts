@@ -1,0 +1,103 @@
+/**
+ * createCore: the whole of Kliniki's main-process logic, free of Electron. The Electron shell,
+ * the loopback bridge and the tests all bind the same `invoke` and events.
+ */
+import { EventEmitter } from 'node:events';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EventName, EventPayload } from '../src-shared/ipc/contract';
+import { SessionManager } from './auth/session-manager';
+import { openStore, type Store } from './store/client';
+import { keyFileStore, newDatabaseKey, type KeyStore } from './store/key-file';
+import { StartupError } from './store/startup-error';
+import { makeInvoke, type Invoke } from './ipc/invoke';
+import type { CoreDeps, Handlers } from './ipc/handler-types';
+import { fileLogger, type Logger } from './log/logger';
+import { authHandlers } from './handlers/auth';
+import { patientHandlers } from './handlers/patients';
+import { readSettings, settingsHandlers } from './handlers/settings';
+import { userHandlers } from './handlers/users';
+
+export const DB_FILE = 'kliniki.db';
+
+export interface CoreOptions {
+  /** Folder for the database, its key file (outside Electron) and logs. */
+  dataDir: string;
+  /** Where the database key is kept; defaults to an owner-only key file in dataDir. */
+  keyStore?: KeyStore;
+  appVersion?: string;
+  now?: () => Date;
+  logger?: Logger;
+  /** How often the idle lock is checked; tests shorten it. */
+  idleCheckMs?: number;
+}
+
+export interface Core {
+  invoke: Invoke;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** For benchmarks, imports and tests that work below the IPC layer. */
+  store: Store;
+  close(): void;
+}
+
+/**
+ * A database that exists without its key must not get a new key: the old data would become
+ * unreadable and look lost. That is reported instead.
+ */
+function databaseKey(dbPath: string, keyStore: KeyStore): Buffer {
+  const key = keyStore.load();
+  if (key) return key;
+  if (existsSync(dbPath)) {
+    throw new StartupError(
+      'KEY_MISSING',
+      `The patient database ${dbPath} exists, but its key (${keyStore.describe()}) is missing, so it cannot be opened. Restore the key from a backup; the database was left as it was.`,
+    );
+  }
+  const fresh = newDatabaseKey();
+  keyStore.save(fresh);
+  return fresh;
+}
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const now = options.now ?? (() => new Date());
+  const log = options.logger ?? fileLogger(join(options.dataDir, 'logs'));
+  const dbPath = join(options.dataDir, DB_FILE);
+  const keyStore = options.keyStore ?? keyFileStore(join(options.dataDir, 'db-key'));
+  const started = performance.now();
+  const store = openStore({ path: dbPath, key: databaseKey(dbPath, keyStore) });
+  log.info('core.opened', { ms: Math.round(performance.now() - started) });
+
+  const emitter = new EventEmitter();
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => emitter.emit(event, payload);
+  const sessions = new SessionManager(
+    store,
+    now,
+    () => readSettings(store.sqlite).idleLockMinutes,
+    (reason) => emit('session:locked', { reason }),
+  );
+  const deps: CoreDeps = { store, sessions, now, appVersion: options.appVersion ?? '0.0.0', log, emit };
+  const handlers: Handlers = {
+    ...authHandlers(deps),
+    ...patientHandlers(deps),
+    ...settingsHandlers(deps),
+    ...userHandlers(deps),
+  };
+  // The idle lock must fire even when nobody calls in: a laptop left open in a busy room.
+  const idleTimer = setInterval(() => sessions.lockIfIdle(), options.idleCheckMs ?? 15_000);
+  idleTimer.unref();
+
+  return {
+    invoke: makeInvoke(handlers, log),
+    on(event, listener) {
+      emitter.on(event, listener);
+      return () => emitter.off(event, listener);
+    },
+    store,
+    close() {
+      clearInterval(idleTimer);
+      emitter.removeAllListeners();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,151 @@
+/**
+ * Patient search: names (prefix, folded, phonetic), clinic number, national ID and phone in
+ * one box, combined with birth-year and sex filters. Every word must match; results are
+ * ranked by how closely they match (exact, then prefix, then sound-alike, then by spelling
+ * distance), then by name.
+ */
+import { patientQuerySchema, type PatientQuery, type PatientSearchResult } from '../../src-shared/domain/patient';
+import type { Patient } from '../../src-shared/fhir/types';
+import type { Sqlite } from '../store/client';
+import { stmt } from '../store/statements';
+import { editDistance, nameTokens, phoneticKey } from './name-keys';
+import { identifierKey, phoneKey } from './search-keys';
+import { patientToSummary } from './fhir-patient';
+
+// Past this the next character of any script sorts lower, so [t, t + MAX) is "starts with t".
+const PREFIX_END = '\u{10FFFF}';
+/** Candidates re-ranked by spelling distance; beyond this a page is ordered by class and name. */
+const RERANK_WINDOW = 200;
+const MAX_TERMS = 6;
+
+interface Term {
+  sql: string;
+  params: (string | number)[];
+  /** For names: the folded word, to rank candidates by spelling distance. */
+  word?: string;
+}
+
+function nameTerm(token: string): Term {
+  const phonetic = phoneticKey(token);
+  const parts = ['SELECT resource_pk AS pk, 0 AS s FROM patient_name_tokens WHERE token = ?'];
+  const params: (string | number)[] = [token];
+  // One letter would match a large share of the registry as a prefix; it matches whole names only.
+  if (token.length >= 2) {
+    parts.push('SELECT resource_pk, 1 FROM patient_name_tokens WHERE token > ? AND token < ?');
+    params.push(token, token + PREFIX_END);
+  }
+  parts.push('SELECT resource_pk, 2 FROM patient_name_tokens WHERE phonetic = ?');
+  params.push(phonetic);
+  // Sound-alike while still typing: "nakkat" reaches Nakato through the skeleton "nkt".
+  if (token.length >= 4 && phonetic.length >= 3) {
+    parts.push('SELECT resource_pk, 3 FROM patient_name_tokens WHERE phonetic > ? AND phonetic < ?');
+    params.push(phonetic, phonetic + PREFIX_END);
+  }
+  return { sql: parts.join(' UNION ALL '), params, word: token };
+}
+
+function keyTerm(raw: string): Term {
+  const id = identifierKey(raw);
+  const parts = ["SELECT resource_pk AS pk, 0 AS s FROM patient_keys WHERE value = ? AND kind <> 'phone'"];
+  const params: (string | number)[] = [id];
+  if (id.length >= 3) {
+    parts.push("SELECT resource_pk, 1 FROM patient_keys WHERE value > ? AND value < ? AND kind <> 'phone'");
+    params.push(id, id + PREFIX_END);
+  }
+  const digits = raw.replace(/\D/g, '');
+  if (digits.length >= 6 && digits.length === raw.replace(/[\s()+-]/g, '').length) {
+    const phone = phoneKey(digits);
+    parts.push("SELECT resource_pk, 1 FROM patient_keys WHERE kind = 'phone' AND value >= ? AND value < ?");
+    params.push(phone, phone + PREFIX_END);
+  }
+  return { sql: parts.join(' UNION ALL '), params };
+}
+
+/** Splits the box's text into terms: a phone number typed with spaces stays one term. */
+export function parseTerms(text: string): Term[] {
+  const trimmed = text.trim();
+  if (trimmed === '') return [];
+  if (/^\+?[\d\s()-]+$/.test(trimmed) && trimmed.replace(/\D/g, '').length >= 4) return [keyTerm(trimmed)];
+  const terms: Term[] = [];
+  for (const word of trimmed.split(/\s+/)) {
+    if (/\p{N}/u.test(word)) terms.push(keyTerm(word));
+    else for (const token of nameTokens(word)) terms.push(nameTerm(token));
+  }
+  return terms.slice(0, MAX_TERMS);
+}
+
+interface Row {
+  pk: number;
+  score: number;
+  id: string;
+  json: string;
+}
+
+function closeness(words: string[], patient: Patient): number {
+  const summary = patientToSummary('', patient);
+  const tokens = nameTokens(`${summary.given} ${summary.family}`);
+  let total = 0;
+  for (const word of words) {
+    let best = word.length;
+    for (const token of tokens) {
+      // A prefix of a longer name is as close as it gets while typing.
+      const d = token.startsWith(word) ? 0 : editDistance(word, token);
+      if (d < best) best = d;
+    }
+    total += best;
+  }
+  return total;
+}
+
+export function searchPatients(sqlite: Sqlite, input: PatientQuery): PatientSearchResult {
+  const query = patientQuerySchema.parse(input);
+  const terms = parseTerms(query.text);
+  const filters: string[] = [];
+  const filterParams: (string | number)[] = [];
+  if (query.birthYear !== null) {
+    filters.push('pi.birth_year = ?');
+    filterParams.push(query.birthYear);
+  }
+  if (query.sex !== null) {
+    filters.push('pi.sex = ?');
+    filterParams.push(query.sex);
+  }
+  const where = filters.length > 0 ? `WHERE ${filters.join(' AND ')}` : '';
+  const want = query.offset + query.limit + 1;
+
+  let rows: Row[];
+  if (terms.length === 0) {
+    // No words: the most recently registered or changed patients first.
+    rows = stmt(
+      sqlite,
+      `SELECT r.pk, 0 AS score, r.id, r.json FROM patient_index pi JOIN resources r ON r.pk = pi.resource_pk
+       ${where}${where ? ' AND' : ' WHERE'} r.deleted = 0 ORDER BY r.updated_at DESC, r.pk DESC LIMIT ?`,
+    ).all(...filterParams, want) as Row[];
+  } else {
+    const ctes = terms.map((t, i) => `t${i} AS (SELECT pk, min(s) AS s FROM (${t.sql}) GROUP BY pk)`);
+    const joins = terms.slice(1).map((_, i) => `JOIN t${i + 1} ON t${i + 1}.pk = t0.pk`);
+    const score = terms.map((_, i) => `t${i}.s`).join(' + ');
+    const sql = `WITH ${ctes.join(', ')}
+      SELECT t0.pk AS pk, ${score} AS score, r.id, r.json FROM t0 ${joins.join(' ')}
+      JOIN patient_index pi ON pi.resource_pk = t0.pk JOIN resources r ON r.pk = t0.pk
+      ${where}${where ? ' AND' : ' WHERE'} r.deleted = 0
+      ORDER BY score, pi.sort_name, r.pk LIMIT ?`;
+    const window = Math.max(want, RERANK_WINDOW);
+    rows = stmt(sqlite, sql).all(...terms.flatMap((t) => t.params), ...filterParams, window) as Row[];
+    const words = terms.flatMap((t) => (t.word ? [t.word] : []));
+    if (words.length > 0) {
+      const ranked = rows.map((row, order) => ({ row, order, close: closeness(words, JSON.parse(row.json) as Patient) }));
+      // Class first (exact < prefix < sound-alike), then spelling distance; stable otherwise.
+      ranked.sort((a, b) => a.row.score - b.row.score || a.close - b.close || a.order - b.order);
+      rows = ranked.map((r) => r.row);
+    }
+    rows = rows.slice(0, want);
+  }
+
+  const page = rows.slice(query.offset, query.offset + query.limit);
+  return {
+    items: page.map((row) => patientToSummary(row.id, JSON.parse(row.json) as Patient)),
+    hasMore: rows.length > query.offset + query.limit,
+  };
+}
+
