@@ -49,10 +49,12 @@ export class SessionManager {
       const wait = Math.max(0, Math.ceil((entry.until - now.getTime()) / 1000));
       if (wait > 0) throw this.tooMany(wait);
       entry.failures += 1;
-      entry.until = now.getTime() + waitAfterFailures(entry.failures) * 1000;
+      const lockFor = waitAfterFailures(entry.failures);
+      entry.until = now.getTime() + lockFor * 1000;
       if (this.unknownFailures.size > 1000) this.unknownFailures.clear();
       this.unknownFailures.set(key, entry);
       recordAudit(this.store.sqlite, { userId: null, now }, 'sign-in-failed');
+      if (lockFor > 0) throw this.tooMany(lockFor);
       throw new AppError('UNAUTHENTICATED', WRONG, { fields: { password: WRONG } });
     }
     const wait = secondsUntil(row.lockedUntil, now);

@@ -79,6 +79,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       options.core.on(event, (payload) => socket.send(JSON.stringify({ event, payload }))),
     );
     socket.on('close', () => unsubscribe.forEach((off) => off()));
+    // An oversized or malformed frame closes that connection only; unhandled, it would end the process.
+    socket.on('error', () => socket.terminate());
     socket.on('message', (data) => {
       void (async () => {
         let message: { id?: unknown; channel?: unknown; input?: unknown };

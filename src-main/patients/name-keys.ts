@@ -29,6 +29,7 @@ export function nameTokens(text: string): string[] {
 // longer patterns first.
 const SOUND_RULES: [RegExp, string][] = [
   [/^kh/, 'h'],
+  [/^chr/, 'kr'],
   [/tch|dj|dzh/g, 'j'],
   [/sch|sh|ch/g, 's'],
   [/ph/g, 'f'],

@@ -66,6 +66,8 @@ export function parseTerms(text: string): Term[] {
   const trimmed = text.trim();
   if (trimmed === '') return [];
   if (/^\+?[\d\s()-]+$/.test(trimmed) && trimmed.replace(/\D/g, '').length >= 4) return [keyTerm(trimmed)];
+  // A clinic number read aloud and typed with spaces: "KX7Q 000123 8".
+  if (/^[\p{L}\p{N}]{4}[\s-]+\d{6,}[\s-]+\d$/u.test(trimmed)) return [keyTerm(trimmed)];
   const terms: Term[] = [];
   for (const word of trimmed.split(/\s+/)) {
     if (/\p{N}/u.test(word)) terms.push(keyTerm(word));
