@@ -65,7 +65,8 @@ export function validationError(fields: FieldErrors, message?: string): AppError
   const count = Object.keys(fields).length;
   return new AppError(
     'VALIDATION',
-    message ?? (count === 1 ? 'Please correct the field marked below.' : `Please correct the ${count} fields marked below.`),
+    message ??
+      (count === 1 ? 'Please correct the field marked below.' : `Please correct the ${count} fields marked below.`),
     { fields },
   );
 }

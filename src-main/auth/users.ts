@@ -31,7 +31,11 @@ export function countUsers(db: Db): number {
 }
 
 export function findUser(db: Db, username: string): UserRow | undefined {
-  return db.select().from(users).where(eq(users.username, normaliseUsername(username))).get();
+  return db
+    .select()
+    .from(users)
+    .where(eq(users.username, normaliseUsername(username)))
+    .get();
 }
 
 export function findUserById(db: Db, id: string): UserRow | undefined {
@@ -52,7 +56,8 @@ function checkNewUser(db: Db, input: NewUser): FieldErrors {
     fields.username = 'This user name is taken. Choose another.';
   }
   if (input.password.length < PASSWORD_MIN) fields.password = `Use at least ${PASSWORD_MIN} characters.`;
-  else if (input.password.trim().toLowerCase() === username) fields.password = 'The password must not be the user name.';
+  else if (input.password.trim().toLowerCase() === username)
+    fields.password = 'The password must not be the user name.';
   return fields;
 }
 

@@ -14,7 +14,9 @@ const staticDir = join(root, 'dist-renderer');
 
 async function main(): Promise<void> {
   if (!existsSync(join(staticDir, 'index.html'))) {
-    console.error('The portal UI has not been built yet. Run "npm run build:renderer" first (npm start does it for you).');
+    console.error(
+      'The portal UI has not been built yet. Run "npm run build:renderer" first (npm start does it for you).',
+    );
     process.exit(1);
   }
   const core = await createCore({ dataDir, appVersion: process.env.npm_package_version ?? '0.1.0' });

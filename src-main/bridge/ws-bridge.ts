@@ -7,7 +7,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { EVENT_NAMES, MAX_MESSAGE_BYTES } from '../../src-shared/ipc/contract';
 import type { Core } from '../core';
 import { readStatic } from './static-files';
@@ -42,11 +42,18 @@ function allowedOrigin(origin: string | undefined, port: number): boolean {
   return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
 }
 
+/** A frame's text, whichever of its three shapes ws hands over. */
+export function rawText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.from(data).toString('utf8');
+}
+
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = randomBytes(24).toString('base64url');
   const server: Server = createServer((req, res) => {
     void (async () => {
-      const file = options.staticDir && req.method === 'GET' ? await readStatic(options.staticDir, req.url ?? '/') : null;
+      const file =
+        options.staticDir && req.method === 'GET' ? await readStatic(options.staticDir, req.url ?? '/') : null;
       if (!file) {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
         return;
@@ -85,9 +92,14 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       void (async () => {
         let message: { id?: unknown; channel?: unknown; input?: unknown };
         try {
-          message = JSON.parse(String(data)) as typeof message;
+          message = JSON.parse(rawText(data)) as typeof message;
         } catch {
-          return socket.send(JSON.stringify({ id: null, result: { ok: false, error: { code: 'VALIDATION', message: 'The request could not be read.' } } }));
+          return socket.send(
+            JSON.stringify({
+              id: null,
+              result: { ok: false, error: { code: 'VALIDATION', message: 'The request could not be read.' } },
+            }),
+          );
         }
         const id = typeof message.id === 'number' ? message.id : null;
         const result = await options.core.invoke(message.channel, message.input);

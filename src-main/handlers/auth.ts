@@ -3,7 +3,10 @@ import { countUsers, createUser } from '../auth/users';
 import type { CoreDeps, Handlers } from '../ipc/handler-types';
 import { readSettings } from './settings';
 
-type AuthHandlers = Pick<Handlers, 'app:get-status' | 'auth:create-first-user' | 'auth:unlock' | 'auth:lock' | 'auth:keep-alive'>;
+type AuthHandlers = Pick<
+  Handlers,
+  'app:get-status' | 'auth:create-first-user' | 'auth:unlock' | 'auth:lock' | 'auth:keep-alive'
+>;
 
 export function authHandlers(deps: CoreDeps): AuthHandlers {
   const { store, sessions } = deps;
@@ -19,7 +22,10 @@ export function authHandlers(deps: CoreDeps): AuthHandlers {
     },
     'auth:create-first-user': async (input) => {
       if (countUsers(store.db) > 0) {
-        throw new AppError('FORBIDDEN', 'This laptop already has an account. Unlock with it, or ask an administrator to add yours.');
+        throw new AppError(
+          'FORBIDDEN',
+          'This laptop already has an account. Unlock with it, or ask an administrator to add yours.',
+        );
       }
       // The very first account must be able to manage the others.
       const user = await createUser(store.db, { ...input, role: 'admin' }, deps.now());

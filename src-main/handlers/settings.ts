@@ -25,7 +25,8 @@ export function settingsHandlers(deps: CoreDeps): Pick<Handlers, 'settings:get' 
       if (user.role !== 'admin') throw new AppError('FORBIDDEN', 'Only an administrator can change the settings.');
       store.sqlite.transaction(() => {
         if (input.clinicName !== undefined) writeSetting(store.sqlite, 'clinic.name', input.clinicName.trim());
-        if (input.idleLockMinutes !== undefined) writeSetting(store.sqlite, 'session.idle-lock-minutes', input.idleLockMinutes);
+        if (input.idleLockMinutes !== undefined)
+          writeSetting(store.sqlite, 'session.idle-lock-minutes', input.idleLockMinutes);
       })();
       return readSettings(store.sqlite);
     },

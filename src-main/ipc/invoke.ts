@@ -5,7 +5,7 @@
  * request id and reach the caller as INTERNAL with that id only.
  */
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError, type Result } from '../../src-shared/errors';
 import { contract, isChannel, type Channel } from '../../src-shared/ipc/contract';
 import type { Handlers } from './handler-types';
@@ -31,7 +31,11 @@ export function makeInvoke(handlers: Handlers, log: Logger) {
       log.warn('ipc.invalid-input', { channel, issues: parsed.error.issues.length });
       return {
         ok: false,
-        error: { code: 'VALIDATION', message: 'Some of the information sent was not valid.', details: { fields: describeIssues(parsed.error) } },
+        error: {
+          code: 'VALIDATION',
+          message: 'Some of the information sent was not valid.',
+          details: { fields: describeIssues(parsed.error) },
+        },
       };
     }
     try {
@@ -45,7 +49,11 @@ export function makeInvoke(handlers: Handlers, log: Logger) {
         return { ok: false, error: error.toWire() };
       }
       const requestId = randomUUID();
-      log.error('ipc.internal', { channel, requestId, error: error instanceof Error ? error.stack ?? error.message : String(error) });
+      log.error('ipc.internal', {
+        channel,
+        requestId,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
       return {
         ok: false,
         error: {

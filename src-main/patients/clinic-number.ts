@@ -42,7 +42,7 @@ export function nextClinicNumber(sqlite: Sqlite): string {
     prefix = drawPrefix();
     writeSetting(sqlite, 'clinic-number.prefix', prefix);
   }
-  const next = (readSetting<number>(sqlite, 'clinic-number.next') ?? 1);
+  const next = readSetting<number>(sqlite, 'clinic-number.next') ?? 1;
   writeSetting(sqlite, 'clinic-number.next', next + 1);
   const digits = String(next).padStart(6, '0');
   return `${prefix}-${digits}-${luhnDigit(digits)}`;

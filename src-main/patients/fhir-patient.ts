@@ -169,7 +169,9 @@ function toSex(gender: string | undefined): Sex {
 }
 
 export function isBirthDateEstimated(patient: Patient): boolean {
-  return patient._birthDate?.extension?.some((e) => e.url === BIRTH_DATE_ESTIMATED_URL && e.valueBoolean === true) ?? false;
+  return (
+    patient._birthDate?.extension?.some((e) => e.url === BIRTH_DATE_ESTIMATED_URL && e.valueBoolean === true) ?? false
+  );
 }
 
 export function primaryName(patient: Patient): { given: string; family: string } {
@@ -188,8 +190,8 @@ export function readGuardian(patient: Patient): Guardian | null {
   const contact = contacts[at]!;
   const codes = contact.relationship?.flatMap((r) => r.coding ?? []).map((c) => c.code) ?? [];
   const relationship =
-    (Object.entries(RELATIONSHIP_CODES).find(([, c]) => codes.includes(c.code))?.[0] as GuardianRelationship | undefined) ??
-    'other';
+    (Object.entries(RELATIONSHIP_CODES).find(([, c]) => codes.includes(c.code))?.[0] as
+      GuardianRelationship | undefined) ?? 'other';
   const name = contact.name?.text ?? [...(contact.name?.given ?? []), contact.name?.family ?? ''].join(' ').trim();
   const phone = contact.telecom?.find((t) => t.system === 'phone')?.value ?? '';
   return { name, relationship, phone };

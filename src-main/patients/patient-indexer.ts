@@ -12,7 +12,10 @@ export function indexPatient(sqlite: Sqlite, pk: number, patient: Patient): void
   const { given, family } = primaryName(patient);
   const birthDate = typeof patient.birthDate === 'string' ? patient.birthDate : null;
   const year = birthDate ? Number(birthDate.slice(0, 4)) : NaN;
-  stmt(sqlite, 'INSERT OR REPLACE INTO patient_index (resource_pk, sort_name, sex, birth_date, birth_year) VALUES (?, ?, ?, ?, ?)').run(
+  stmt(
+    sqlite,
+    'INSERT OR REPLACE INTO patient_index (resource_pk, sort_name, sex, birth_date, birth_year) VALUES (?, ?, ?, ?, ?)',
+  ).run(
     pk,
     fold(`${family} ${given}`).trim(),
     patient.gender ?? 'unknown',
@@ -21,7 +24,10 @@ export function indexPatient(sqlite: Sqlite, pk: number, patient: Patient): void
   );
 
   stmt(sqlite, 'DELETE FROM patient_name_tokens WHERE resource_pk = ?').run(pk);
-  const insertToken = stmt(sqlite, 'INSERT OR IGNORE INTO patient_name_tokens (resource_pk, token, phonetic) VALUES (?, ?, ?)');
+  const insertToken = stmt(
+    sqlite,
+    'INSERT OR IGNORE INTO patient_name_tokens (resource_pk, token, phonetic) VALUES (?, ?, ?)',
+  );
   // Every name the patient is known by (maiden, nickname...) finds them, not only the edited one.
   const allNames = (patient.name ?? []).flatMap((n) => [...(n.given ?? []), n.family ?? '', n.text ?? '']);
   for (const token of new Set(nameTokens([given, family, ...allNames].join(' ')))) {
@@ -35,7 +41,11 @@ export function indexPatient(sqlite: Sqlite, pk: number, patient: Patient): void
     const value = identifierKey(identifier.value);
     if (value === '') continue;
     const kind: KeyKind =
-      identifier.system === CLINIC_NUMBER_SYSTEM ? 'clinic-number' : identifier.system === NATIONAL_ID_SYSTEM ? 'national-id' : 'other-id';
+      identifier.system === CLINIC_NUMBER_SYSTEM
+        ? 'clinic-number'
+        : identifier.system === NATIONAL_ID_SYSTEM
+          ? 'national-id'
+          : 'other-id';
     insertKey.run(pk, kind, value);
   }
   const phones = [...(patient.telecom ?? []), ...(patient.contact ?? []).flatMap((c) => c.telecom ?? [])];

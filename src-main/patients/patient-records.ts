@@ -62,13 +62,23 @@ export function registerPatient(sqlite: Sqlite, draft: PatientDraft, ctx: WriteC
   const birth = validatePatientDraft(draft, ctx.now);
   return sqlite.transaction(() => {
     assertNationalIdFree(sqlite, draft.nationalId, null);
-    const patient = draftToPatient(draft, { birthDate: birth.birthDate, estimated: birth.estimated, clinicNumber: nextClinicNumber(sqlite) });
+    const patient = draftToPatient(draft, {
+      birthDate: birth.birthDate,
+      estimated: birth.estimated,
+      clinicNumber: nextClinicNumber(sqlite),
+    });
     const stored = createLocalResource(sqlite, patient, ctx);
     return toRecord(sqlite, stored, ctx.now);
   })();
 }
 
-export function updatePatient(sqlite: Sqlite, id: string, rev: number, draft: PatientDraft, ctx: WriteContext): PatientRecord {
+export function updatePatient(
+  sqlite: Sqlite,
+  id: string,
+  rev: number,
+  draft: PatientDraft,
+  ctx: WriteContext,
+): PatientRecord {
   const birth = validatePatientDraft(draft, ctx.now);
   return sqlite.transaction(() => {
     const current = getResource(sqlite, 'Patient', id);
@@ -86,7 +96,10 @@ export function updatePatient(sqlite: Sqlite, id: string, rev: number, draft: Pa
         // An unchanged estimate keeps its date: recomputing from today would shift it each edit.
         const before = patientToDraft(existing, ctx.now).birth;
         const unchangedEstimate =
-          draft.birth.kind === 'estimated' && before.kind === 'estimated' && before.years === draft.birth.years && before.months === draft.birth.months;
+          draft.birth.kind === 'estimated' &&
+          before.kind === 'estimated' &&
+          before.years === draft.birth.years &&
+          before.months === draft.birth.months;
         const birthDate = unchangedEstimate && existing.birthDate ? existing.birthDate : birth.birthDate;
         return draftToPatient(draft, { birthDate, estimated: birth.estimated, clinicNumber }, existing);
       },

@@ -2,7 +2,10 @@
 
 /** "k7qf-000123 4" → "K7QF0001234": people type ids with and without separators. */
 export function identifierKey(value: string): string {
-  return value.normalize('NFKC').toUpperCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return value
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /**

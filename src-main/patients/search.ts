@@ -136,7 +136,11 @@ export function searchPatients(sqlite: Sqlite, input: PatientQuery): PatientSear
     rows = stmt(sqlite, sql).all(...terms.flatMap((t) => t.params), ...filterParams, window) as Row[];
     const words = terms.flatMap((t) => (t.word ? [t.word] : []));
     if (words.length > 0) {
-      const ranked = rows.map((row, order) => ({ row, order, close: closeness(words, JSON.parse(row.json) as Patient) }));
+      const ranked = rows.map((row, order) => ({
+        row,
+        order,
+        close: closeness(words, JSON.parse(row.json) as Patient),
+      }));
       // Class first (exact < prefix < sound-alike), then spelling distance; stable otherwise.
       ranked.sort((a, b) => a.row.score - b.row.score || a.close - b.close || a.order - b.order);
       rows = ranked.map((r) => r.row);
@@ -150,4 +154,3 @@ export function searchPatients(sqlite: Sqlite, input: PatientQuery): PatientSear
     hasMore: rows.length > query.offset + query.limit,
   };
 }
-

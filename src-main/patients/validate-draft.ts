@@ -8,6 +8,7 @@ import { validationError, type FieldErrors } from '../../src-shared/errors';
 export const ADULT_AGE_YEARS = 18;
 const MAX_AGE_YEARS = 130;
 // Control characters and bidi overrides have no place in a name and can disguise one.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const FORBIDDEN_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
 const PHONE = /^\+?[0-9][0-9 ()-]*$/;
 
@@ -73,7 +74,8 @@ export function validatePatientDraft(draft: PatientDraft, now: Date): CheckedBir
     if (date === '') fields['birth.date'] = 'Enter the date of birth, or choose “Age (estimated)”.';
     else if (!isRealDate(date)) fields['birth.date'] = 'This date does not exist. Check the day and month.';
     else if (date > today) fields['birth.date'] = 'The date of birth cannot be in the future.';
-    else if (ageInYears(date, now) > MAX_AGE_YEARS) fields['birth.date'] = `The date of birth is more than ${MAX_AGE_YEARS} years ago.`;
+    else if (ageInYears(date, now) > MAX_AGE_YEARS)
+      fields['birth.date'] = `The date of birth is more than ${MAX_AGE_YEARS} years ago.`;
     else birth = { birthDate: date, estimated: false, ageYears: ageInYears(date, now) };
   } else {
     const { years, months } = draft.birth;
@@ -88,7 +90,8 @@ export function validatePatientDraft(draft: PatientDraft, now: Date): CheckedBir
 
   const guardianName = draft.guardian.name.trim();
   if (birth && birth.ageYears < ADULT_AGE_YEARS && guardianName === '') {
-    fields['guardian.name'] = `Children under ${ADULT_AGE_YEARS} need a parent, guardian or next of kin: enter their name.`;
+    fields['guardian.name'] =
+      `Children under ${ADULT_AGE_YEARS} need a parent, guardian or next of kin: enter their name.`;
   } else if (guardianName !== '' && FORBIDDEN_CHARS.test(guardianName)) {
     fields['guardian.name'] = 'The name contains characters that cannot be part of a name.';
   }

@@ -34,7 +34,10 @@ export function collectReferences(resource: FhirResource): { path: string; type:
 
 export function indexResource(sqlite: Sqlite, pk: number, resource: FhirResource): void {
   stmt(sqlite, 'DELETE FROM resource_references WHERE resource_pk = ?').run(pk);
-  const insert = stmt(sqlite, 'INSERT OR IGNORE INTO resource_references (resource_pk, path, target_type, target_id) VALUES (?, ?, ?, ?)');
+  const insert = stmt(
+    sqlite,
+    'INSERT OR IGNORE INTO resource_references (resource_pk, path, target_type, target_id) VALUES (?, ?, ?, ?)',
+  );
   for (const ref of collectReferences(resource)) insert.run(pk, ref.path, ref.type, ref.id);
   if (resource.resourceType === 'Patient') indexPatient(sqlite, pk, resource as Patient);
 }

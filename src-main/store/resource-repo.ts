@@ -59,8 +59,7 @@ function fromRow(row: ResourceRow): StoredResource {
 
 export function getResource(sqlite: Sqlite, type: string, id: string): StoredResource | null {
   const row = stmt(sqlite, 'SELECT * FROM resources WHERE type = ? AND id = ? AND deleted = 0').get(type, id) as
-    | ResourceRow
-    | undefined;
+    ResourceRow | undefined;
   return row ? fromRow(row) : null;
 }
 
@@ -70,13 +69,24 @@ export function getResourceByPk(sqlite: Sqlite, pk: number): StoredResource | nu
 }
 
 export function countPendingChanges(sqlite: Sqlite, type: string, id: string): number {
-  const row = stmt(sqlite, 'SELECT count(*) AS n FROM outbox WHERE resource_type = ? AND resource_id = ?').get(type, id) as {
+  const row = stmt(sqlite, 'SELECT count(*) AS n FROM outbox WHERE resource_type = ? AND resource_id = ?').get(
+    type,
+    id,
+  ) as {
     n: number;
   };
   return row.n;
 }
 
-function enqueue(sqlite: Sqlite, type: string, id: string, op: 'create' | 'update' | 'delete', base: string | null, rev: number, ctx: WriteContext): void {
+function enqueue(
+  sqlite: Sqlite,
+  type: string,
+  id: string,
+  op: 'create' | 'update' | 'delete',
+  base: string | null,
+  rev: number,
+  ctx: WriteContext,
+): void {
   stmt(
     sqlite,
     'INSERT INTO outbox (resource_type, resource_id, op, base_version, rev, created_at, user_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -134,9 +144,13 @@ export function updateLocalResource(
     const current = getResource(sqlite, type, id);
     if (!current) throw new AppError('NOT_FOUND', 'This record no longer exists on this laptop.');
     if (current.rev !== expectedRev) {
-      throw new AppError('CONFLICT', 'This record was changed after you opened it. Reload it to see the latest version, then make your change again.', {
-        currentRev: current.rev,
-      });
+      throw new AppError(
+        'CONFLICT',
+        'This record was changed after you opened it. Reload it to see the latest version, then make your change again.',
+        {
+          currentRev: current.rev,
+        },
+      );
     }
     const next = { ...edit(current.resource), resourceType: type, id };
     const rev = current.rev + 1;
@@ -156,14 +170,27 @@ export function updateLocalResource(
       current.pk,
     );
     indexResource(sqlite, current.pk, next);
-    enqueue(sqlite, type, id, current.serverVersion === null && hasPendingCreate(sqlite, type, id) ? 'create' : 'update', current.serverVersion, rev, ctx);
+    enqueue(
+      sqlite,
+      type,
+      id,
+      current.serverVersion === null && hasPendingCreate(sqlite, type, id) ? 'create' : 'update',
+      current.serverVersion,
+      rev,
+      ctx,
+    );
     recordAudit(sqlite, ctx, 'update', type, id);
     return getResourceByPk(sqlite, current.pk)!;
   })();
 }
 
 function hasPendingCreate(sqlite: Sqlite, type: string, id: string): boolean {
-  return stmt(sqlite, "SELECT 1 FROM outbox WHERE resource_type = ? AND resource_id = ? AND op = 'create' LIMIT 1").get(type, id) !== undefined;
+  return (
+    stmt(sqlite, "SELECT 1 FROM outbox WHERE resource_type = ? AND resource_id = ? AND op = 'create' LIMIT 1").get(
+      type,
+      id,
+    ) !== undefined
+  );
 }
 
 /**
@@ -173,25 +200,24 @@ function hasPendingCreate(sqlite: Sqlite, type: string, id: string): boolean {
 export function putCentralResource(sqlite: Sqlite, resource: FhirResource & { id: string }, ctx: WriteContext): number {
   const at = ctx.now.toISOString();
   const version = resource.meta?.versionId ?? '1';
-  const existing = stmt(sqlite, 'SELECT pk FROM resources WHERE type = ? AND id = ?').get(resource.resourceType, resource.id) as
-    | { pk: number }
-    | undefined;
+  const existing = stmt(sqlite, 'SELECT pk FROM resources WHERE type = ? AND id = ?').get(
+    resource.resourceType,
+    resource.id,
+  ) as { pk: number } | undefined;
   let pk: number;
   if (existing) {
     pk = existing.pk;
-    stmt(sqlite, 'UPDATE resources SET json = ?, server_version = ?, deleted = 0, rev = rev + 1, updated_at = ?, updated_by = ? WHERE pk = ?').run(
-      JSON.stringify(resource),
-      version,
-      at,
-      ctx.userId,
-      pk,
-    );
+    stmt(
+      sqlite,
+      'UPDATE resources SET json = ?, server_version = ?, deleted = 0, rev = rev + 1, updated_at = ?, updated_by = ? WHERE pk = ?',
+    ).run(JSON.stringify(resource), version, at, ctx.userId, pk);
   } else {
     pk = Number(
       stmt(
         sqlite,
         'INSERT INTO resources (type, id, rev, server_version, json, created_at, created_by, updated_at, updated_by) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?)',
-      ).run(resource.resourceType, resource.id, version, JSON.stringify(resource), at, ctx.userId, at, ctx.userId).lastInsertRowid,
+      ).run(resource.resourceType, resource.id, version, JSON.stringify(resource), at, ctx.userId, at, ctx.userId)
+        .lastInsertRowid,
     );
   }
   indexResource(sqlite, pk, resource);

@@ -7,8 +7,8 @@ export function readSetting<T>(sqlite: Sqlite, key: string): T | undefined {
 }
 
 export function writeSetting(sqlite: Sqlite, key: string, value: unknown): void {
-  stmt(sqlite, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
-    key,
-    JSON.stringify(value),
-  );
+  stmt(
+    sqlite,
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(key, JSON.stringify(value));
 }

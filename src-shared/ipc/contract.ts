@@ -10,13 +10,7 @@ import {
   patientRecordSchema,
   patientSearchResultSchema,
 } from '../domain/patient';
-import {
-  appStatusSchema,
-  newUserSchema,
-  sessionSchema,
-  settingsSchema,
-  userSummarySchema,
-} from '../domain/session';
+import { appStatusSchema, newUserSchema, sessionSchema, settingsSchema, userSummarySchema } from '../domain/session';
 
 const empty = z.object({}).strict();
 const id = z.string().min(1).max(64);
@@ -38,9 +32,7 @@ export const contract = {
     output: patientRecordSchema,
   },
   'patients:update': {
-    input: z
-      .object({ id, rev: z.number().int().min(0), draft: patientDraftSchema.strict() })
-      .strict(),
+    input: z.object({ id, rev: z.number().int().min(0), draft: patientDraftSchema.strict() }).strict(),
     output: patientRecordSchema,
   },
   'settings:get': { input: empty, output: settingsSchema },

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startBridge, type Bridge } from '../../src-main/bridge/ws-bridge';
+import { rawText, startBridge, type Bridge } from '../../src-main/bridge/ws-bridge';
 import { resolveStaticPath } from '../../src-main/bridge/static-files';
 import { childDraft, startTestCore, tempDir, type TestCore } from '../support/temp-core';
 
@@ -30,10 +30,15 @@ function connect(token: string, origin = `http://127.0.0.1:${bridge.port}`): Pro
   });
 }
 
-function request(socket: WebSocket, id: number, channel: string, input: unknown): Promise<{ id: number; result: { ok: boolean; value?: unknown; error?: { code: string } } }> {
+function request(
+  socket: WebSocket,
+  id: number,
+  channel: string,
+  input: unknown,
+): Promise<{ id: number; result: { ok: boolean; value?: unknown; error?: { code: string } } }> {
   return new Promise((resolve) => {
     const onMessage = (data: WebSocket.RawData) => {
-      const message = JSON.parse(String(data)) as { id?: number };
+      const message = JSON.parse(rawText(data)) as { id?: number };
       if (message.id === id) {
         socket.off('message', onMessage);
         resolve(message as never);
@@ -66,7 +71,7 @@ describe('the loopback bridge', () => {
     const socket = await connect(bridge.token);
     const events: unknown[] = [];
     socket.on('message', (data) => {
-      const message = JSON.parse(String(data)) as { event?: string };
+      const message = JSON.parse(rawText(data)) as { event?: string };
       if (message.event) events.push(message);
     });
     const status = await request(socket, 1, 'app:get-status', {});

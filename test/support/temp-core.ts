@@ -25,9 +25,12 @@ export async function startTestCore(options: Partial<CoreOptions> & { signIn?: b
   const dir = options.dataDir ? null : tempDir();
   const dataDir = options.dataDir ?? dir!.path;
   const core = await createCore({ logger: silentLogger, ...options, dataDir });
-  const call = async <T,>(channel: string, input: unknown = {}): Promise<T> => {
+  const call = async <T>(channel: string, input: unknown = {}): Promise<T> => {
     const result = await core.invoke(channel, input);
-    if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.details ?? {})}`);
+    if (!result.ok)
+      throw new Error(
+        `${channel} failed: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.details ?? {})}`,
+      );
     return result.value as T;
   };
   const fail = async (channel: string, input: unknown = {}) => {
@@ -36,7 +39,12 @@ export async function startTestCore(options: Partial<CoreOptions> & { signIn?: b
     return result.error;
   };
   if (options.signIn !== false) {
-    await call('auth:create-first-user', { fullName: 'Amina Otieno', username: 'amina', role: 'admin', password: 'correct horse battery' });
+    await call('auth:create-first-user', {
+      fullName: 'Amina Otieno',
+      username: 'amina',
+      role: 'admin',
+      password: 'correct horse battery',
+    });
   }
   return {
     core,

@@ -7,7 +7,9 @@ export const auditEvents = sqliteTable(
     seq: integer('seq').primaryKey({ autoIncrement: true }),
     at: text('at').notNull(),
     userId: text('user_id'),
-    action: text('action', { enum: ['create', 'update', 'view', 'delete', 'sign-in', 'sign-in-failed', 'lock'] }).notNull(),
+    action: text('action', {
+      enum: ['create', 'update', 'view', 'delete', 'sign-in', 'sign-in-failed', 'lock'],
+    }).notNull(),
     resourceType: text('resource_type'),
     resourceId: text('resource_id'),
   },

@@ -32,7 +32,12 @@ describe('sessions', () => {
     const status = await t.call<{ setupRequired: boolean; session: { user: { role: string } } }>('app:get-status');
     expect(status.setupRequired).toBe(false);
     expect(status.session.user.role).toBe('admin');
-    const again = await t.fail('auth:create-first-user', { fullName: 'X', username: 'x2', role: 'admin', password: 'long enough pw' });
+    const again = await t.fail('auth:create-first-user', {
+      fullName: 'X',
+      username: 'x2',
+      role: 'admin',
+      password: 'long enough pw',
+    });
     expect(again.code).toBe('FORBIDDEN');
   });
 
@@ -50,7 +55,10 @@ describe('sessions', () => {
     const dir = tempDir();
     const t = await core({ dataDir: dir.path });
     await t.call('auth:lock');
-    for (let i = 0; i < 4; i++) expect((await t.fail('auth:unlock', { username: 'amina', password: `wrong-${i}` })).details?.retryAfterSeconds).toBeUndefined();
+    for (let i = 0; i < 4; i++)
+      expect(
+        (await t.fail('auth:unlock', { username: 'amina', password: `wrong-${i}` })).details?.retryAfterSeconds,
+      ).toBeUndefined();
     const fifth = await t.fail('auth:unlock', { username: 'amina', password: 'wrong-5' });
     expect(fifth.details?.retryAfterSeconds).toBe(30);
     // Even the right password waits until the time is up.
@@ -61,7 +69,10 @@ describe('sessions', () => {
 
     const restarted = await startTestCore({ dataDir: dir.path, now, signIn: false });
     open.push(restarted);
-    expect((await restarted.fail('auth:unlock', { username: 'amina', password: 'correct horse battery' })).details?.retryAfterSeconds).toBe(30);
+    expect(
+      (await restarted.fail('auth:unlock', { username: 'amina', password: 'correct horse battery' })).details
+        ?.retryAfterSeconds,
+    ).toBe(30);
     clock = new Date(clock.getTime() + 31_000);
     await restarted.call('auth:unlock', { username: 'amina', password: 'correct horse battery' });
     dir.remove();
@@ -95,20 +106,37 @@ describe('sessions', () => {
 
   it('lets only administrators change settings and add users', async () => {
     const t = await core();
-    await t.call('users:create', { fullName: 'Juma Nurse', username: 'juma', role: 'nurse', password: 'another good one' });
-    const dup = await t.fail('users:create', { fullName: 'Juma Two', username: 'Juma', role: 'nurse', password: 'another good one' });
+    await t.call('users:create', {
+      fullName: 'Juma Nurse',
+      username: 'juma',
+      role: 'nurse',
+      password: 'another good one',
+    });
+    const dup = await t.fail('users:create', {
+      fullName: 'Juma Two',
+      username: 'Juma',
+      role: 'nurse',
+      password: 'another good one',
+    });
     expect(dup.details?.fields?.username).toMatch(/taken/);
     await t.call('auth:lock');
     await t.call('auth:unlock', { username: 'juma', password: 'another good one' });
     expect((await t.fail('settings:update', { clinicName: 'X' })).code).toBe('FORBIDDEN');
-    expect((await t.fail('users:create', { fullName: 'Y', username: 'yy', role: 'admin', password: 'long enough pw' })).code).toBe('FORBIDDEN');
+    expect(
+      (await t.fail('users:create', { fullName: 'Y', username: 'yy', role: 'admin', password: 'long enough pw' })).code,
+    ).toBe('FORBIDDEN');
     expect((await t.call<unknown[]>('users:list')).length).toBe(2);
   });
 
   it('explains weak or clashing account details per field', async () => {
     const t = await startTestCore({ signIn: false });
     open.push(t);
-    const error = await t.fail('auth:create-first-user', { fullName: ' ', username: 'a b', role: 'nurse', password: 'short' });
+    const error = await t.fail('auth:create-first-user', {
+      fullName: ' ',
+      username: 'a b',
+      role: 'nurse',
+      password: 'short',
+    });
     expect(Object.keys(error.details?.fields ?? {}).sort()).toEqual(['fullName', 'password', 'username']);
   });
 });

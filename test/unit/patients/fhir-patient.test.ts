@@ -37,7 +37,12 @@ describe('FHIR Patient mapping', () => {
     expect(edited.meta).toEqual(fromCentre.meta);
     expect(edited.maritalStatus).toEqual({ text: 'Married' });
     expect(edited.name?.[0]).toEqual(fromCentre.name?.[0]);
-    expect(edited.name?.[1]).toEqual({ use: 'official', family: 'Mukasa-Kato', given: ['Nakato', 'Sarah'], period: { start: '2020-01-01' } });
+    expect(edited.name?.[1]).toEqual({
+      use: 'official',
+      family: 'Mukasa-Kato',
+      given: ['Nakato', 'Sarah'],
+      period: { start: '2020-01-01' },
+    });
     expect(edited.identifier).toContainEqual({ system: 'http://example.org/nin', value: 'CM123' });
     expect(edited.telecom).toContainEqual({ system: 'email', value: 'n@example.org' });
     expect(edited._birthDate?.extension).toEqual([{ url: 'http://example.org/time-of-birth', valueString: '04:00' }]);
@@ -53,7 +58,11 @@ describe('FHIR Patient mapping', () => {
 
   it('removes the guardian and phone when the form clears them', () => {
     const patient = draftToPatient(childDraft(), facts);
-    const cleared = draftToPatient(childDraft({ phone: '', guardian: { name: '', relationship: 'mother', phone: '' } }), facts, patient);
+    const cleared = draftToPatient(
+      childDraft({ phone: '', guardian: { name: '', relationship: 'mother', phone: '' } }),
+      facts,
+      patient,
+    );
     expect(cleared.telecom).toBeUndefined();
     expect(cleared.contact).toBeUndefined();
   });

@@ -26,7 +26,9 @@ describe('patient registry', () => {
   it('writes the resource, its outbox entry and audit rows together', async () => {
     const record = await register();
     const { sqlite } = t.core.store;
-    const outbox = sqlite.prepare('SELECT op, base_version, rev FROM outbox WHERE resource_id = ?').all(record.summary.id);
+    const outbox = sqlite
+      .prepare('SELECT op, base_version, rev FROM outbox WHERE resource_id = ?')
+      .all(record.summary.id);
     expect(outbox).toEqual([{ op: 'create', base_version: null, rev: 1 }]);
     const audit = sqlite.prepare('SELECT action FROM audit_events WHERE resource_id = ?').all(record.summary.id);
     expect(audit).toEqual([{ action: 'create' }]);
@@ -36,7 +38,9 @@ describe('patient registry', () => {
     const error = await t.fail('patients:register', { draft: childDraft({ family: '' }) });
     expect(error.code).toBe('VALIDATION');
     expect(error.details?.fields?.family).toBeTruthy();
-    const { n } = t.core.store.sqlite.prepare('SELECT (SELECT count(*) FROM resources) + (SELECT count(*) FROM outbox) AS n').get() as { n: number };
+    const { n } = t.core.store.sqlite
+      .prepare('SELECT (SELECT count(*) FROM resources) + (SELECT count(*) FROM outbox) AS n')
+      .get() as { n: number };
     expect(n).toBe(0);
   });
 
@@ -70,8 +74,12 @@ describe('patient registry', () => {
   });
 
   it('combines names with birth year and sex filters', async () => {
-    await register(adultDraft({ given: 'Amina', family: 'Hassan', sex: 'female', birth: { kind: 'exact', date: '1990-01-01' } }));
-    await register(adultDraft({ given: 'Amina', family: 'Hassan', sex: 'female', birth: { kind: 'exact', date: '1985-01-01' } }));
+    await register(
+      adultDraft({ given: 'Amina', family: 'Hassan', sex: 'female', birth: { kind: 'exact', date: '1990-01-01' } }),
+    );
+    await register(
+      adultDraft({ given: 'Amina', family: 'Hassan', sex: 'female', birth: { kind: 'exact', date: '1985-01-01' } }),
+    );
     await register(adultDraft({ given: 'Ali', family: 'Hassan', birth: { kind: 'exact', date: '1990-03-01' } }));
     expect((await search('hassan', { birthYear: 1990 })).items).toHaveLength(2);
     expect((await search('hassan', { birthYear: 1990, sex: 'female' })).items).toHaveLength(1);
@@ -79,7 +87,8 @@ describe('patient registry', () => {
   });
 
   it('pages through results', async () => {
-    for (let i = 0; i < 5; i++) await register(adultDraft({ given: `Amina`, family: `Hassan`, nationalId: `NID-000${i}` }));
+    for (let i = 0; i < 5; i++)
+      await register(adultDraft({ given: `Amina`, family: `Hassan`, nationalId: `NID-000${i}` }));
     const first = await search('hassan', { limit: 2 });
     const second = await search('hassan', { limit: 2, offset: 2 });
     const third = await search('hassan', { limit: 2, offset: 4 });
@@ -114,7 +123,11 @@ describe('patient registry', () => {
 
   it('keeps an estimated birth date steady across edits', async () => {
     const record = await register(adultDraft({ birth: { kind: 'estimated', years: 40, months: 0 } }));
-    const edited = await t.call<PatientRecord>('patients:update', { id: record.summary.id, rev: record.rev, draft: { ...record.draft, village: 'X' } });
+    const edited = await t.call<PatientRecord>('patients:update', {
+      id: record.summary.id,
+      rev: record.rev,
+      draft: { ...record.draft, village: 'X' },
+    });
     expect(edited.summary.birthDate).toBe(record.summary.birthDate);
     expect(edited.summary.birthDateEstimated).toBe(true);
   });
@@ -127,7 +140,9 @@ describe('patient registry', () => {
   it('records who viewed a record', async () => {
     const record = await register();
     await t.call('patients:get', { id: record.summary.id });
-    const rows = t.core.store.sqlite.prepare("SELECT action, user_id FROM audit_events WHERE resource_id = ? AND action = 'view'").all(record.summary.id) as { user_id: string }[];
+    const rows = t.core.store.sqlite
+      .prepare("SELECT action, user_id FROM audit_events WHERE resource_id = ? AND action = 'view'")
+      .all(record.summary.id) as { user_id: string }[];
     expect(rows).toHaveLength(1);
     expect(rows[0]!.user_id).toBeTruthy();
   });

@@ -22,24 +22,44 @@ describe('patient form validation', () => {
 
   it('names every missing required field', () => {
     const fields = fieldsOf(() =>
-      validatePatientDraft(childDraft({ given: ' ', family: '', birth: { kind: 'exact', date: '' }, guardian: { name: '', relationship: 'mother', phone: '' } }), now),
+      validatePatientDraft(
+        childDraft({
+          given: ' ',
+          family: '',
+          birth: { kind: 'exact', date: '' },
+          guardian: { name: '', relationship: 'mother', phone: '' },
+        }),
+        now,
+      ),
     );
     expect(Object.keys(fields).sort()).toEqual(['birth.date', 'family', 'given']);
   });
 
   it('refuses a birth date in the future, and a date that does not exist', () => {
-    expect(fieldsOf(() => validatePatientDraft(childDraft({ birth: { kind: 'exact', date: '2026-11-26' } }), now))['birth.date']).toMatch(/future/);
-    expect(fieldsOf(() => validatePatientDraft(childDraft({ birth: { kind: 'exact', date: '2023-02-29' } }), now))['birth.date']).toMatch(/does not exist/);
+    expect(
+      fieldsOf(() => validatePatientDraft(childDraft({ birth: { kind: 'exact', date: '2026-11-26' } }), now))[
+        'birth.date'
+      ],
+    ).toMatch(/future/);
+    expect(
+      fieldsOf(() => validatePatientDraft(childDraft({ birth: { kind: 'exact', date: '2023-02-29' } }), now))[
+        'birth.date'
+      ],
+    ).toMatch(/does not exist/);
   });
 
   it('accepts a child born today and a leap day birth', () => {
     expect(validatePatientDraft(childDraft({ birth: { kind: 'exact', date: '2026-11-25' } }), now).ageYears).toBe(0);
-    expect(validatePatientDraft(childDraft({ birth: { kind: 'exact', date: '2024-02-29' } }), now).birthDate).toBe('2024-02-29');
+    expect(validatePatientDraft(childDraft({ birth: { kind: 'exact', date: '2024-02-29' } }), now).birthDate).toBe(
+      '2024-02-29',
+    );
   });
 
   it('requires a guardian for children, not for adults', () => {
     const noGuardian = { name: '', relationship: 'mother' as const, phone: '' };
-    expect(fieldsOf(() => validatePatientDraft(childDraft({ guardian: noGuardian }), now))['guardian.name']).toMatch(/Children under 18/);
+    expect(fieldsOf(() => validatePatientDraft(childDraft({ guardian: noGuardian }), now))['guardian.name']).toMatch(
+      /Children under 18/,
+    );
     expect(validatePatientDraft(adultDraft({ guardian: noGuardian }), now).ageYears).toBe(46);
   });
 
@@ -50,7 +70,9 @@ describe('patient form validation', () => {
       ageYears: 30,
     });
     const endOfMonth = new Date(2026, 2, 31);
-    expect(validatePatientDraft(childDraft({ birth: { kind: 'estimated', years: 0, months: 1 } }), endOfMonth).birthDate).toBe('2026-02-28');
+    expect(
+      validatePatientDraft(childDraft({ birth: { kind: 'estimated', years: 0, months: 1 } }), endOfMonth).birthDate,
+    ).toBe('2026-02-28');
   });
 
   it('checks phone numbers and national IDs for shape', () => {
@@ -60,6 +82,8 @@ describe('patient form validation', () => {
   });
 
   it('refuses control and bidi override characters in names', () => {
-    expect(fieldsOf(() => validatePatientDraft(adultDraft({ family: 'Abdi\u202Eevil' }), now)).family).toMatch(/cannot be part of a name/);
+    expect(fieldsOf(() => validatePatientDraft(adultDraft({ family: 'Abdi\u202Eevil' }), now)).family).toMatch(
+      /cannot be part of a name/,
+    );
   });
 });

@@ -40,7 +40,14 @@ describe('the encrypted dCDR', () => {
   it('cannot be read by plain SQLite, and holds no readable patient name', async () => {
     const dataDir = await populatedDataDir();
     const file = join(dataDir, DB_FILE);
-    const python = spawnSync('python3', ['-c', `import sqlite3; print(sqlite3.connect(${JSON.stringify(file)}).execute("select count(*) from sqlite_master").fetchone())`], { encoding: 'utf8' });
+    const python = spawnSync(
+      'python3',
+      [
+        '-c',
+        `import sqlite3; print(sqlite3.connect(${JSON.stringify(file)}).execute("select count(*) from sqlite_master").fetchone())`,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(python.error).toBeUndefined();
     expect(python.status).not.toBe(0);
     expect(python.stderr).toMatch(/file is not a database/);
