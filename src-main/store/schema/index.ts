@@ -6,3 +6,4 @@ export * from './patient-index';
 export * from './users';
 export * from './audit';
 export * from './settings';
+export * from './sync';

@@ -14,6 +14,13 @@ export const outbox = sqliteTable(
     rev: integer('rev').notNull(),
     createdAt: text('created_at').notNull(),
     userId: text('user_id'),
+    /** pending: to send; rejected: the iCDR refused it (reason kept); conflict: waits for a person. */
+    state: text('state', { enum: ['pending', 'rejected', 'conflict'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    /** The iCDR's reason, in its words, for a rejected change. */
+    lastError: text('last_error'),
   },
   (t) => [index('outbox_resource').on(t.resourceType, t.resourceId)],
 );
