@@ -17,8 +17,32 @@ import { authHandlers } from './handlers/auth';
 import { patientHandlers } from './handlers/patients';
 import { readSettings, settingsHandlers } from './handlers/settings';
 import { userHandlers } from './handlers/users';
+import { syncHandlers } from './handlers/sync';
+import { SyncController } from './sync/sync-controller';
+import { WorkerRunner } from './sync/worker-runner';
+import { InProcessRunner } from './sync/in-process-runner';
+import type { SyncRunner } from './sync/runner';
 
 export const DB_FILE = 'kliniki.db';
+
+function coalesce(ms: number, flush: (items: Set<string>) => void) {
+  let pending = new Set<string>();
+  let timer: NodeJS.Timeout | null = null;
+  return {
+    add(items: string[]) {
+      for (const item of items) pending.add(item);
+      timer ??= setTimeout(() => {
+        timer = null;
+        const batch = pending;
+        pending = new Set();
+        flush(batch);
+      }, ms);
+    },
+    cancel() {
+      if (timer) clearTimeout(timer);
+    },
+  };
+}
 
 export interface CoreOptions {
   /** Folder for the database, its key file (outside Electron) and logs. */
@@ -30,6 +54,16 @@ export interface CoreOptions {
   logger?: Logger;
   /** How often the idle lock is checked; tests shorten it. */
   idleCheckMs?: number;
+  sync?: {
+    /** 'worker' (default): off the main thread. 'in-process': for tests stepping through runs. */
+    runner?: 'worker' | 'in-process';
+    /** False: no automatic runs; tests call sync:run-now. */
+    schedule?: boolean;
+    pageSize?: number;
+    reconcileEveryMs?: number;
+    debounceMs?: number;
+    offlineRetryMs?: number;
+  };
 }
 
 export interface Core {
@@ -37,7 +71,12 @@ export interface Core {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   /** For benchmarks, imports and tests that work below the IPC layer. */
   store: Store;
+  /**
+   * Stops sync (a run cut short is like a crash: every page and upload is its own
+   * transaction) and closes the database.
+   */
   close(): void;
+  sync: SyncController;
 }
 
 /**
@@ -65,7 +104,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const dbPath = join(options.dataDir, DB_FILE);
   const keyStore = options.keyStore ?? keyFileStore(join(options.dataDir, 'db-key'));
   const started = performance.now();
-  const store = openStore({ path: dbPath, key: databaseKey(dbPath, keyStore) });
+  const key = databaseKey(dbPath, keyStore);
+  const store = openStore({ path: dbPath, key });
   log.info('core.opened', { ms: Math.round(performance.now() - started) });
 
   const emitter = new EventEmitter();
@@ -76,13 +116,44 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     () => readSettings(store.sqlite).idleLockMinutes,
     (reason) => emit('session:locked', { reason }),
   );
-  const deps: CoreDeps = { store, sessions, now, appVersion: options.appVersion ?? '0.0.0', log, emit };
+  // A large pull changes data page after page: open lists refresh at most once a second.
+  const changed = coalesce(1000, (types: Set<string>) => {
+    for (const resourceType of types) emit('db:changed', { resourceType, ids: [] });
+  });
+  const syncOptions = options.sync ?? {};
+  const runner: SyncRunner =
+    syncOptions.runner === 'in-process'
+      ? new InProcessRunner(store.sqlite, {
+          now,
+          pageSize: syncOptions.pageSize,
+          reconcileEveryMs: syncOptions.reconcileEveryMs,
+        })
+      : new WorkerRunner({
+          dbPath,
+          key,
+          pageSize: syncOptions.pageSize,
+          reconcileEveryMs: syncOptions.reconcileEveryMs,
+        });
+  const sync = new SyncController({
+    sqlite: store.sqlite,
+    runner,
+    now,
+    log,
+    schedule: syncOptions.schedule,
+    debounceMs: syncOptions.debounceMs,
+    offlineRetryMs: syncOptions.offlineRetryMs,
+    onStatus: (status) => emit('sync:status', status),
+    onChanged: (types) => changed.add(types),
+  });
+  const deps: CoreDeps = { store, sessions, now, appVersion: options.appVersion ?? '0.0.0', log, emit, sync };
   const handlers: Handlers = {
     ...authHandlers(deps),
     ...patientHandlers(deps),
     ...settingsHandlers(deps),
     ...userHandlers(deps),
+    ...syncHandlers(deps),
   };
+  sync.start();
   // The idle lock must fire even when nobody calls in: a laptop left open in a busy room.
   const idleTimer = setInterval(() => sessions.lockIfIdle(), options.idleCheckMs ?? 15_000);
   idleTimer.unref();
@@ -94,8 +165,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return () => emitter.off(event, listener);
     },
     store,
+    sync,
     close() {
       clearInterval(idleTimer);
+      changed.cancel();
+      sync.close();
       emitter.removeAllListeners();
       store.close();
     },

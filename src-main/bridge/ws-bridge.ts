@@ -45,7 +45,7 @@ function allowedOrigin(origin: string | undefined, port: number): boolean {
 /** A frame's text, whichever of its three shapes ws hands over. */
 export function rawText(data: RawData): string {
   if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  return Buffer.from(data).toString('utf8');
+  return Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(new Uint8Array(data)).toString('utf8');
 }
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {

@@ -11,14 +11,14 @@ export function hardenSession(log: Logger): void {
   const ses = session.defaultSession;
   // Kliniki needs no camera, microphone, location, notifications, USB, serial or HID.
   ses.setPermissionRequestHandler((_contents, permission, callback) => {
-    log.warn('permission request denied', { permission });
+    log.warn('shell.permission-denied', { permission });
     callback(false);
   });
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
   ses.webRequest.onBeforeRequest((details, callback) => {
     const allowed = isAllowedSessionRequest(details.url);
-    if (!allowed) log.warn('renderer request cancelled', { scheme: schemeOf(details.url) });
+    if (!allowed) log.warn('shell.request-cancelled', { scheme: schemeOf(details.url) });
     callback({ cancel: !allowed });
   });
 }
@@ -27,22 +27,22 @@ export function hardenWebContents(log: Logger): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-attach-webview', (event) => {
       event.preventDefault();
-      log.warn('webview blocked');
+      log.warn('shell.webview-blocked');
     });
     contents.on('will-navigate', (event) => {
       if (!isAppUrl(event.url)) {
         event.preventDefault();
-        log.warn('navigation blocked', { scheme: schemeOf(event.url) });
+        log.warn('shell.navigation-blocked', { scheme: schemeOf(event.url) });
       }
     });
     contents.on('will-redirect', (event) => {
       if (!isAppUrl(event.url)) {
         event.preventDefault();
-        log.warn('redirect blocked', { scheme: schemeOf(event.url) });
+        log.warn('shell.redirect-blocked', { scheme: schemeOf(event.url) });
       }
     });
     contents.setWindowOpenHandler(() => {
-      log.warn('window.open denied');
+      log.warn('shell.window-open-denied');
       return { action: 'deny' };
     });
   });

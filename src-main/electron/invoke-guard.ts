@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Result } from '../../src-shared/errors';
 import { MAX_MESSAGE_BYTES } from '../../src-shared/ipc/contract';
-import { errorData, type Logger } from './log';
+import { errorFields, type Logger } from './log';
 
 export interface InvokeTarget {
   invoke(channel: string, input: unknown): Promise<Result<unknown>>;
@@ -37,7 +37,7 @@ export async function guardedInvoke(
   log: Logger,
 ): Promise<Result<unknown>> {
   if (!trusted) {
-    log.warn('ipc refused: untrusted sender', { channel: typeof channel === 'string' ? channel.slice(0, 64) : typeof channel });
+    log.warn('shell.ipc-forbidden', { channel: typeof channel === 'string' ? channel.slice(0, 64) : typeof channel });
     return FORBIDDEN_ANSWER;
   }
   const bytes = messageBytes(channel, input);
@@ -53,12 +53,13 @@ export async function guardedInvoke(
     return await core.invoke(channel as string, input);
   } catch (error) {
     const requestId = randomUUID();
-    log.error('ipc handler threw', { requestId, channel: String(channel).slice(0, 64), ...errorData(error) });
+    log.error('shell.ipc-threw', { requestId, channel: String(channel).slice(0, 64), ...errorFields(error) });
     return {
       ok: false,
       error: {
         code: 'INTERNAL',
-        message: 'Something went wrong inside Kliniki. Please try again; if it keeps happening, tell your administrator.',
+        message:
+          'Something went wrong inside Kliniki. Please try again; if it keeps happening, tell your administrator.',
         details: { requestId },
       },
     };

@@ -14,11 +14,7 @@ export interface CoreBinding extends InvokeTarget {
 }
 
 /** Returns a function that removes the handler and the event subscriptions. */
-export function bindIpc(
-  core: CoreBinding,
-  getWindow: () => BrowserWindow | null,
-  log: Logger,
-): () => void {
+export function bindIpc(core: CoreBinding, getWindow: () => BrowserWindow | null, log: Logger): () => void {
   ipcMain.handle(INVOKE_CHANNEL, (event: IpcMainInvokeEvent, channel: unknown, input: unknown) => {
     const win = getWindow();
     const trusted =

@@ -5,7 +5,7 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { Result } from '../../src-shared/errors';
-import { isChannel, isEventName } from '../../src-shared/ipc/contract';
+import { isChannel, isEventName } from '../../src-shared/ipc/names';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-names';
 
 type Listener = (payload: unknown) => void;

@@ -6,13 +6,7 @@
 import { protocol } from 'electron';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  APP_SCHEME,
-  CONTENT_SECURITY_POLICY,
-  contentTypeFor,
-  isRouteRequest,
-  resolveAppPath,
-} from './app-url';
+import { APP_SCHEME, CONTENT_SECURITY_POLICY, contentTypeFor, isRouteRequest, resolveAppPath } from './app-url';
 import type { Logger } from './log';
 
 /** Must run before app 'ready': privileges cannot be granted to a scheme afterwards. */
@@ -34,7 +28,7 @@ export function serveRenderer(root: string, log: Logger): void {
     if (request.method !== 'GET' && request.method !== 'HEAD') return answer(405, 'Method not allowed');
     const path = resolveAppPath(root, request.url);
     if (path === null) {
-      log.warn('app:// request refused', { reason: 'outside renderer folder or foreign host' });
+      log.warn('shell.app-request-refused');
       return answer(404, 'Not found');
     }
     const file = (await isFile(path)) ? path : isRouteRequest(path) ? join(root, 'index.html') : null;

@@ -5,7 +5,7 @@
  */
 import { app } from 'electron';
 import electronUpdater from 'electron-updater';
-import { errorData, type Logger } from './log';
+import { errorFields, type Logger } from './log';
 
 const CHECK_EVERY_MS = 6 * 60 * 60 * 1000;
 
@@ -26,19 +26,19 @@ export function startUpdater(log: Logger): () => void {
   autoUpdater.allowDowngrade = false;
   autoUpdater.allowPrerelease = false;
   autoUpdater.logger = {
-    info: (m?: unknown) => log.info(`updater: ${String(m)}`),
-    warn: (m?: unknown) => log.warn(`updater: ${String(m)}`),
-    error: (m?: unknown) => log.error(`updater: ${String(m)}`),
-    debug: (m: string) => log.debug(`updater: ${m}`),
+    info: (m?: unknown) => log.info('updater.info', { detail: String(m) }),
+    warn: (m?: unknown) => log.warn('updater.warn', { detail: String(m) }),
+    error: (m?: unknown) => log.error('updater.error', { detail: String(m) }),
+    debug: (m: string) => log.debug('updater.debug', { detail: m }),
   };
   // Offline is the normal state of a clinic laptop: a failed check is a log line, never a dialog.
-  autoUpdater.on('error', (error) => log.warn('update check failed', errorData(error)));
+  autoUpdater.on('error', (error) => log.warn('updater.check-failed', errorFields(error)));
   autoUpdater.on('update-downloaded', (info) =>
-    log.info('update downloaded; it installs when Kliniki is next closed', { version: info.version }),
+    log.info('updater.downloaded-installs-on-quit', { version: info.version }),
   );
 
   const check = () => {
-    autoUpdater.checkForUpdates().catch((error: unknown) => log.warn('update check failed', errorData(error)));
+    autoUpdater.checkForUpdates().catch((error: unknown) => log.warn('updater.check-failed', errorFields(error)));
   };
   check();
   const timer = setInterval(check, CHECK_EVERY_MS);

@@ -5,9 +5,15 @@
  */
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+export interface WindowChoices {
+  /** Off in installed builds: the console would let anyone at the desk script the core. */
+  devTools: boolean;
+}
+
+export function secureWebPreferences(preloadPath: string, choices: WindowChoices): WebPreferences {
   return {
     preload: preloadPath,
+    devTools: choices.devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -23,7 +29,7 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
   };
 }
 
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string, choices: WindowChoices): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 800,
@@ -34,6 +40,6 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
     show: false,
     backgroundColor: '#ffffff',
     autoHideMenuBar: true,
-    webPreferences: secureWebPreferences(preloadPath),
+    webPreferences: secureWebPreferences(preloadPath, choices),
   };
 }

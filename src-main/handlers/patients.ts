@@ -16,11 +16,13 @@ export function patientHandlers(deps: CoreDeps): PatientHandlers {
     'patients:register': (input) => {
       const record = registerPatient(store.sqlite, input.draft, ctx());
       deps.emit('db:changed', { resourceType: 'Patient', ids: [record.summary.id] });
+      deps.sync.localWrite();
       return record;
     },
     'patients:update': (input) => {
       const record = updatePatient(store.sqlite, input.id, input.rev, input.draft, ctx());
       deps.emit('db:changed', { resourceType: 'Patient', ids: [record.summary.id] });
+      deps.sync.localWrite();
       return record;
     },
   };

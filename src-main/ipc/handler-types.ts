@@ -2,6 +2,7 @@ import type { Channel, ChannelOutput, EventName, EventPayload, ParsedInput } fro
 import type { Store } from '../store/client';
 import type { SessionManager } from '../auth/session-manager';
 import type { Logger } from '../log/logger';
+import type { SyncController } from '../sync/sync-controller';
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
 
@@ -15,4 +16,5 @@ export interface CoreDeps {
   appVersion: string;
   log: Logger;
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  sync: SyncController;
 }

@@ -87,6 +87,11 @@ function enqueue(
   rev: number,
   ctx: WriteContext,
 ): void {
+  // A new edit is the nurse's answer to a refusal: send the record again with it.
+  stmt(
+    sqlite,
+    "UPDATE outbox SET state = 'pending' WHERE resource_type = ? AND resource_id = ? AND state = 'rejected'",
+  ).run(type, id);
   stmt(
     sqlite,
     'INSERT INTO outbox (resource_type, resource_id, op, base_version, rev, created_at, user_id) VALUES (?, ?, ?, ?, ?, ?, ?)',

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { FhirResource, Identifier } from '../../src-shared/fhir/types';
 import type { Sqlite } from '../store/client';
 import { collectReferences } from '../store/indexers';
-import type { FhirHttp} from './fhir-http';
+import type { FhirHttp } from './fhir-http';
 import { SyncHttpError, type FhirResponse } from './fhir-http';
 import type { ServerProfile } from './server-profile';
 import { chunkGroups, referenceOrder } from './reference-order';

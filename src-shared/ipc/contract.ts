@@ -11,6 +11,14 @@ import {
   patientSearchResultSchema,
 } from '../domain/patient';
 import { appStatusSchema, newUserSchema, sessionSchema, settingsSchema, userSummarySchema } from '../domain/session';
+import {
+  connectionTestSchema,
+  syncProblemSchema,
+  syncSettingsInputSchema,
+  syncSettingsSchema,
+  syncStatusSchema,
+} from '../domain/sync';
+import { CHANNEL_NAMES, EVENT_NAMES, type Channel, type EventName } from './names';
 
 const empty = z.object({}).strict();
 const id = z.string().min(1).max(64);
@@ -39,35 +47,60 @@ export const contract = {
   'settings:update': { input: settingsSchema.partial().strict(), output: settingsSchema },
   'users:list': { input: empty, output: z.array(userSummarySchema) },
   'users:create': { input: newUserSchema.strict(), output: userSummarySchema },
-} as const;
+  'sync:get-status': { input: empty, output: syncStatusSchema },
+  /** Starts a run now (or joins the one under way) and answers at once. */
+  'sync:run-now': { input: empty, output: syncStatusSchema },
+  'sync:get-settings': { input: empty, output: syncSettingsSchema },
+  'sync:save-settings': { input: syncSettingsInputSchema.strict(), output: syncSettingsSchema },
+  /** Tries the given connection (or the saved one, for an empty secret) and says how sync would work. */
+  'sync:test-connection': {
+    input: syncSettingsInputSchema.pick({ baseUrl: true, tokenUrl: true, clientId: true, clientSecret: true }).strict(),
+    output: connectionTestSchema,
+  },
+  'sync:list-problems': { input: empty, output: z.array(syncProblemSchema) },
+  'sync:resolve-conflict': {
+    input: z
+      .object({
+        resourceType: z.string().max(64),
+        resourceId: id,
+        /** Per element path: keep this laptop's value or the central one. */
+        choices: z.record(z.string().max(200), z.enum(['mine', 'theirs'])),
+      })
+      .strict(),
+    output: z.null(),
+  },
+  'sync:retry-rejected': {
+    input: z.object({ resourceType: z.string().max(64), resourceId: id }).strict(),
+    output: z.null(),
+  },
+} as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
+
+// Both directions: the name list has no channel the contract lacks, and vice versa.
+type _ContractHasOnlyNamedChannels = keyof typeof contract extends Channel ? true : never;
+const _contractNamesMatch: _ContractHasOnlyNamedChannels = true;
+void _contractNamesMatch;
 
 export type Contract = typeof contract;
-export type Channel = keyof Contract;
+export type { Channel, EventName };
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
 export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
 export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
 
-export const CHANNELS = Object.keys(contract) as Channel[];
+export const CHANNELS: readonly Channel[] = CHANNEL_NAMES;
 
 export const events = {
   /** Something in the dCDR changed: lists refresh what they show. */
   'db:changed': z.object({ resourceType: z.string(), ids: z.array(z.string()) }),
   /** The session ended: the UI returns to the unlock screen. */
   'session:locked': z.object({ reason: z.enum(['idle', 'manual']) }),
-} as const;
+  /** Sync's state changed: the indicator and the sync centre follow it. */
+  'sync:status': syncStatusSchema,
+} as const satisfies Record<EventName, z.ZodType>;
 
 export type Events = typeof events;
-export type EventName = keyof Events;
 export type EventPayload<E extends EventName> = z.output<Events[E]>;
-export const EVENT_NAMES = Object.keys(events) as EventName[];
-
-export function isChannel(name: unknown): name is Channel {
-  return typeof name === 'string' && Object.hasOwn(contract, name);
-}
-
-export function isEventName(name: unknown): name is EventName {
-  return typeof name === 'string' && Object.hasOwn(events, name);
-}
+export { EVENT_NAMES };
+export { isChannel, isEventName } from './names';
 
 /** Bridges refuse frames larger than this before parsing them at all. */
 export const MAX_MESSAGE_BYTES = 256 * 1024;

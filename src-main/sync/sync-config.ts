@@ -1,0 +1,76 @@
+/** Sync settings as stored in the dCDR (itself encrypted, so the device secret is too). */
+import type { Subscription, SyncSettings, SyncSettingsInput } from '../../src-shared/domain/sync';
+import type { Sqlite } from '../store/client';
+import { readSetting, writeSetting } from '../store/settings-repo';
+
+export interface SyncConfig {
+  baseUrl: string;
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  subscriptions: Subscription[];
+  intervalMinutes: number;
+}
+
+/** What a clinic laptop pulls unless its settings say otherwise: its registry and clinical record. */
+export const DEFAULT_SUBSCRIPTIONS: Subscription[] = [
+  { resourceType: 'Organization', query: '' },
+  { resourceType: 'Practitioner', query: '' },
+  { resourceType: 'Patient', query: '' },
+  { resourceType: 'Encounter', query: '' },
+  { resourceType: 'Observation', query: '' },
+  { resourceType: 'Immunization', query: '' },
+  { resourceType: 'Condition', query: '' },
+];
+
+const KEY = 'sync.config';
+
+export function readSyncConfig(sqlite: Sqlite): SyncConfig {
+  const stored = readSetting<Partial<SyncConfig>>(sqlite, KEY) ?? {};
+  return {
+    baseUrl: stored.baseUrl ?? '',
+    tokenUrl: stored.tokenUrl ?? '',
+    clientId: stored.clientId ?? '',
+    clientSecret: stored.clientSecret ?? '',
+    subscriptions: stored.subscriptions ?? DEFAULT_SUBSCRIPTIONS,
+    intervalMinutes: stored.intervalMinutes ?? 5,
+  };
+}
+
+export function isConfigured(config: SyncConfig): boolean {
+  return config.baseUrl !== '' && config.tokenUrl !== '' && config.clientId !== '' && config.clientSecret !== '';
+}
+
+export function mergeSyncSettings(current: SyncConfig, input: SyncSettingsInput): SyncConfig {
+  return {
+    baseUrl: input.baseUrl.trim().replace(/\/+$/, ''),
+    tokenUrl: input.tokenUrl.trim(),
+    clientId: input.clientId.trim(),
+    clientSecret: input.clientSecret === '' ? current.clientSecret : input.clientSecret,
+    subscriptions: input.subscriptions.map((s) => ({
+      resourceType: s.resourceType,
+      query: s.query.trim().replace(/^\?/, ''),
+    })),
+    intervalMinutes: input.intervalMinutes,
+  };
+}
+
+export function writeSyncConfig(sqlite: Sqlite, config: SyncConfig): void {
+  writeSetting(sqlite, KEY, config);
+}
+
+export function toSettingsView(config: SyncConfig): SyncSettings {
+  return {
+    baseUrl: config.baseUrl,
+    tokenUrl: config.tokenUrl,
+    clientId: config.clientId,
+    hasSecret: config.clientSecret !== '',
+    subscriptions: config.subscriptions,
+    intervalMinutes: config.intervalMinutes,
+  };
+}
+
+/** A subscription's cursor name: changing its query starts a fresh pull for it. */
+export function subscriptionKey(sub: Subscription): string {
+  return `${sub.resourceType}?${sub.query}`;
+}

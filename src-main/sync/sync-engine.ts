@@ -1,0 +1,155 @@
+/**
+ * One sync run: learn what the server can do, send what waits in the outbox, then bring each
+ * subscription up to date and, where the server cannot report deletions, reconcile ids.
+ * Progress is reported as it goes; failures end the run with a reason in words and leave
+ * everything as consistent as it was before the failed step.
+ */
+import type { SyncProgress } from '../../src-shared/domain/sync';
+import type { Sqlite } from '../store/client';
+import { readSetting, writeSetting } from '../store/settings-repo';
+import { deviceTokenSource } from './device-token';
+import { FhirHttp, SyncHttpError } from './fhir-http';
+import { pullMode, pullSubscription, reconcileDeletions, type PullCounts } from './pull';
+import { Pusher } from './push';
+import { discoverServer, type ServerProfile } from './server-profile';
+import { subscriptionKey, type SyncConfig } from './sync-config';
+
+export interface RunSummary {
+  received: number;
+  sent: number;
+  merged: number;
+  deleted: number;
+  skipped: number;
+  conflicts: number;
+  rejected: number;
+}
+
+export interface EngineHooks {
+  now: () => Date;
+  progress: (progress: SyncProgress) => void;
+  /** Resource types the run changed locally, so open lists refresh. */
+  changed: (resourceTypes: string[]) => void;
+  signal?: AbortSignal;
+  pageSize?: number;
+  /** How often ids are reconciled for servers without history; 0 = every run. */
+  reconcileEveryMs?: number;
+  fetchImpl?: typeof fetch;
+}
+
+const RECONCILED_AT = 'sync.reconciled-at';
+
+export function makeHttp(config: SyncConfig, hooks: Pick<EngineHooks, 'fetchImpl' | 'signal' | 'now'>): FhirHttp {
+  const token = deviceTokenSource(
+    {
+      tokenUrl: config.tokenUrl,
+      clientId: config.clientId,
+      clientSecret: config.clientSecret,
+      resource: config.baseUrl,
+    },
+    hooks.fetchImpl,
+  );
+  return new FhirHttp({
+    baseUrl: config.baseUrl,
+    token,
+    fetchImpl: hooks.fetchImpl,
+    signal: hooks.signal,
+    now: hooks.now,
+  });
+}
+
+/** Seconds left, from the pace so far; null until there is a pace to go by. */
+export function estimateSeconds(done: number, total: number | null, elapsedMs: number): number | null {
+  if (total === null || done <= 0 || total <= done) return total !== null && total <= done ? 0 : null;
+  return Math.round(((total - done) * elapsedMs) / done / 1000);
+}
+
+export async function runSync(sqlite: Sqlite, config: SyncConfig, hooks: EngineHooks): Promise<RunSummary> {
+  const summary: RunSummary = { received: 0, sent: 0, merged: 0, deleted: 0, skipped: 0, conflicts: 0, rejected: 0 };
+  const http = makeHttp(config, hooks);
+  hooks.progress({ phase: 'connect', resourceType: null, done: 0, total: null, etaSeconds: null });
+  const profile: ServerProfile = await discoverServer(http);
+
+  const pushStarted = Date.now();
+  const pusher = new Pusher(http, sqlite, profile, {
+    now: hooks.now,
+    signal: hooks.signal,
+    onProgress: (counts, remaining) => {
+      const total = counts.acknowledged + counts.rejected + counts.conflicts + remaining;
+      const done = total - remaining;
+      hooks.progress({
+        phase: 'push',
+        resourceType: null,
+        done,
+        total,
+        etaSeconds: estimateSeconds(done, total, Date.now() - pushStarted),
+      });
+    },
+  });
+  const pushed = await pusher.run();
+  summary.sent = pushed.acknowledged;
+  summary.rejected = pushed.rejected;
+  summary.conflicts += pushed.conflicts;
+  if (pushed.acknowledged > 0) hooks.changed(['Patient']);
+
+  const changedTypes = new Set<string>();
+  for (const sub of config.subscriptions) {
+    if (hooks.signal?.aborted) break;
+    const started = Date.now();
+    const counts: PullCounts = await pullSubscription(
+      http,
+      sqlite,
+      profile,
+      { key: subscriptionKey(sub), ...sub },
+      {
+        pageSize: hooks.pageSize ?? 500,
+        now: hooks.now,
+        signal: hooks.signal,
+        onPage: (c, total) => {
+          hooks.progress({
+            phase: 'pull',
+            resourceType: sub.resourceType,
+            done: c.received,
+            total,
+            etaSeconds: estimateSeconds(c.received, total, Date.now() - started),
+          });
+          if (c.stored + c.merged + c.deleted > 0) hooks.changed([sub.resourceType]);
+        },
+      },
+    );
+    summary.received += counts.received;
+    summary.merged += counts.merged;
+    summary.deleted += counts.deleted;
+    summary.skipped += counts.skipped;
+    summary.conflicts += counts.conflicts;
+    if (counts.stored + counts.merged + counts.deleted > 0) changedTypes.add(sub.resourceType);
+  }
+
+  const withoutHistory = config.subscriptions.filter((s) => pullMode(profile, { key: '', ...s }) === 'search');
+  const last = readSetting<string>(sqlite, RECONCILED_AT);
+  const due = !last || hooks.now().getTime() - Date.parse(last) >= (hooks.reconcileEveryMs ?? 6 * 3600_000);
+  if (withoutHistory.length > 0 && due && !hooks.signal?.aborted) {
+    hooks.progress({ phase: 'reconcile', resourceType: null, done: 0, total: null, etaSeconds: null });
+    const removed = await reconcileDeletions(
+      http,
+      sqlite,
+      withoutHistory.map((s) => ({ key: subscriptionKey(s), ...s })),
+      { pageSize: 1000, now: hooks.now },
+    );
+    summary.deleted += removed;
+    writeSetting(sqlite, RECONCILED_AT, hooks.now().toISOString());
+    if (removed > 0) for (const s of withoutHistory) changedTypes.add(s.resourceType);
+  }
+  if (changedTypes.size > 0) hooks.changed([...changedTypes]);
+  return summary;
+}
+
+/** Words for the nurse: what stopped the run. */
+export function describeFailure(error: unknown): { offline: boolean; message: string } {
+  if (error instanceof SyncHttpError) return { offline: error.kind === 'offline', message: error.message };
+  if (error instanceof Error && /FHIR server|CapabilityStatement/.test(error.message))
+    return { offline: false, message: error.message };
+  return {
+    offline: false,
+    message: 'Sync stopped because of an unexpected problem. Your data here is safe; it will try again.',
+  };
+}
