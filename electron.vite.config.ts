@@ -70,7 +70,12 @@ export default defineConfig({
       externalizeDeps: true,
       sourcemap: true,
       rollupOptions: {
-        input: { index: resolve(root, 'src-main/electron/main.ts') },
+        // The sync worker thread is loaded by file name (src-main/sync/worker-runner.ts).
+        input: {
+          index: resolve(root, 'src-main/electron/main.ts'),
+          'sync-worker': resolve(root, 'src-main/sync/sync-worker.ts'),
+        },
+        output: { entryFileNames: '[name].js' },
       },
     },
   },
