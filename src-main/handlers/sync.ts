@@ -49,7 +49,8 @@ async function testConnection(config: SyncConfig, now: () => Date): Promise<Conn
     return { fhirVersion: profile.fhirVersion, strategy };
   } catch (error) {
     if (error instanceof SyncHttpError) {
-      if (error.kind === 'offline') throw new AppError('OFFLINE', error.message);
+      if (error.kind === 'offline')
+        throw new AppError('OFFLINE', error.message, { fields: { baseUrl: error.message } });
       throw new AppError('FHIR_REJECTED', error.message, {
         fields: error.kind === 'unauthorised' ? { clientSecret: error.message } : { baseUrl: error.message },
       });

@@ -92,7 +92,9 @@ export function updatePatient(
       (resource) => {
         const existing = resource as Patient;
         // The clinic number is never edited: it is printed on cards and quoted by families.
-        const clinicNumber = patientToSummary(id, existing).clinicNumber || nextClinicNumber(sqlite);
+        // A patient registered elsewhere keeps having none: minting one here on every laptop
+        // that edits the record would make each laptop's edit collide with the others'.
+        const clinicNumber = patientToSummary(id, existing).clinicNumber;
         // An unchanged estimate keeps its date: recomputing from today would shift it each edit.
         const before = patientToDraft(existing, ctx.now).birth;
         const unchangedEstimate =

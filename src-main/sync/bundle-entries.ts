@@ -72,15 +72,25 @@ export function readBundlePage(body: unknown): ReadPage {
   return { entries, next: nextLink ? (nextLink.url as string) : null, skipped };
 }
 
+function isNewer(entry: IncomingEntry, seen: IncomingEntry): boolean {
+  // Numeric versions order reliably; timestamps do not when a server's clock was set back.
+  const a = entry.kind === 'resource' ? entry.resource.meta?.versionId : undefined;
+  const b = seen.kind === 'resource' ? seen.resource.meta?.versionId : undefined;
+  if (a && b && /^\d+$/.test(a) && /^\d+$/.test(b)) return Number(a) > Number(b);
+  const time = (e: IncomingEntry) => Date.parse((e.kind === 'resource' ? e.resource.meta?.lastUpdated : e.at) ?? '');
+  const ta = time(entry);
+  const tb = time(seen);
+  return Number.isNaN(ta) || Number.isNaN(tb) || ta >= tb;
+}
+
 /** Within one page, only the newest state of each resource matters. */
 export function latestPerResource(entries: IncomingEntry[]): IncomingEntry[] {
   const byKey = new Map<string, IncomingEntry>();
-  const time = (e: IncomingEntry) => (e.kind === 'resource' ? (e.resource.meta?.lastUpdated ?? '') : (e.at ?? ''));
   for (const entry of entries) {
     const key =
       entry.kind === 'resource' ? `${entry.resource.resourceType}/${entry.resource.id}` : `${entry.type}/${entry.id}`;
     const seen = byKey.get(key);
-    if (!seen || Date.parse(time(entry) || '0') >= Date.parse(time(seen) || '0')) byKey.set(key, entry);
+    if (!seen || isNewer(entry, seen)) byKey.set(key, entry);
   }
   return [...byKey.values()];
 }

@@ -154,7 +154,8 @@ export class FhirHttp {
           body,
         );
       }
-      if (response.status >= 500 || response.status === 429) {
+      // Retries exhausted. (501 is an answer, "not here", and goes back to the caller.)
+      if (isRetryableStatus(response.status)) {
         throw new SyncHttpError(
           'server',
           `The central registry has a problem right now (HTTP ${response.status}). Sync will try again later.`,

@@ -13,13 +13,23 @@ import type { FhirHttp } from './fhir-http';
 import { SyncHttpError, type FhirResponse } from './fhir-http';
 import type { ServerProfile } from './server-profile';
 import { chunkGroups, referenceOrder } from './reference-order';
-import { acknowledgeUpload, applyServerResource, pendingUploads, rejectUpload, type PendingUpload } from './sync-store';
+import {
+  acknowledgeUpload,
+  applyServerDeletion,
+  applyServerResource,
+  pendingUploads,
+  rejectUpload,
+  type PendingUpload,
+} from './sync-store';
 import { rekeyResource } from './rekey';
+import { readBundlePage } from './bundle-entries';
 
 export const LOCAL_ID_SYSTEM = 'https://kliniki.org/fhir/sid/local-id';
 /** Medplum's limit; halved further whenever a server says "too many entries". */
 export const DEFAULT_MAX_ENTRIES = 50;
 const CONDITIONAL_MAX_ENTRIES = 8;
+/** Enough for a merge, a resend and a late 412; a server that keeps moving waits for next run. */
+const MAX_ROUNDS = 5;
 
 export interface PushCounts {
   sent: number;
@@ -142,6 +152,7 @@ function rewriteReferences(resource: FhirResource, fullUrls: Map<string, string>
 
 export class Pusher {
   private maxEntries: number;
+  private merged = 0;
   readonly counts: PushCounts = { sent: 0, acknowledged: 0, rejected: 0, conflicts: 0, requests: 0 };
 
   constructor(
@@ -154,11 +165,13 @@ export class Pusher {
   }
 
   async run(): Promise<PushCounts> {
+    let rounds = 0;
     for (;;) {
       if (this.options.signal?.aborted) return this.counts;
       const uploads = pendingUploads(this.sqlite, 1000);
       if (uploads.length === 0) return this.counts;
       const before = this.remaining();
+      const mergedBefore = this.merged;
       const byKey = new Map(uploads.map((u) => [`${u.type}/${u.id}`, u]));
       const groups = referenceOrder(
         uploads.map((u) => ({
@@ -173,8 +186,10 @@ export class Pusher {
         await this.sendChunk(chunk.map((key) => byKey.get(key)!));
         this.options.onProgress?.(this.counts, this.remaining());
       }
-      // Nothing settled in a whole round means every remaining item waits for something else.
-      if (this.remaining() >= before) return this.counts;
+      // A merge re-queues its resource on the new base: go round again. Nothing settled or
+      // merged in a whole round means every remaining item waits for something else.
+      rounds++;
+      if ((this.remaining() >= before && this.merged === mergedBefore) || rounds >= MAX_ROUNDS) return this.counts;
     }
   }
 
@@ -186,7 +201,48 @@ export class Pusher {
     ).n;
   }
 
-  private async sendChunk(uploads: PendingUpload[]): Promise<void> {
+  /**
+   * Some servers do not check If-Match (last writer wins). Reading the current versions of
+   * the records about to be updated, one search per type, catches a central edit before it
+   * would be overwritten; it also spares a 412 round trip on servers that do check.
+   * Returns the uploads still to send now (merged ones are re-queued on their new base).
+   */
+  private async refreshBases(uploads: PendingUpload[]): Promise<PendingUpload[]> {
+    const updates = uploads.filter((u) => u.op === 'update' && u.baseVersion !== null);
+    const stale = new Set<string>();
+    const byType = new Map<string, PendingUpload[]>();
+    for (const u of updates) byType.set(u.type, [...(byType.get(u.type) ?? []), u]);
+    for (const [type, list] of byType) {
+      const wanted = new Map(list.map((u) => [u.id, u]));
+      this.counts.requests++;
+      const response = await this.http.request(
+        'GET',
+        `${type}?_id=${list.map((u) => encodeURIComponent(u.id)).join(',')}&_count=${list.length}`,
+      );
+      if (response.status !== 200) continue;
+      const page = readBundlePage(response.body);
+      const ctx = { userId: null, now: this.options.now() };
+      for (const entry of page.entries) {
+        if (entry.kind !== 'resource') continue;
+        const upload = wanted.get(entry.resource.id);
+        if (
+          !upload ||
+          entry.resource.meta?.versionId === undefined ||
+          entry.resource.meta.versionId === upload.baseVersion
+        )
+          continue;
+        stale.add(`${type}/${upload.id}`);
+        const outcome = this.sqlite.transaction(() => applyServerResource(this.sqlite, entry.resource, ctx))();
+        if (outcome === 'conflict') this.counts.conflicts++;
+        else this.merged++;
+      }
+    }
+    return uploads.filter((u) => !stale.has(`${u.type}/${u.id}`));
+  }
+
+  private async sendChunk(all: PendingUpload[]): Promise<void> {
+    const uploads = await this.refreshBases(all);
+    if (uploads.length === 0) return;
     const fullUrls = new Map<string, string>();
     for (const u of uploads) {
       if (u.op === 'create' && !this.profile.updateCreate.has(u.type))
@@ -264,13 +320,17 @@ export class Pusher {
       this.profile.updateCreate.delete(upload.type);
       return;
     }
-    if (result.status === 409 || result.status === 412) {
+    if ([409, 412, 404, 410].includes(result.status) && upload.op !== 'create') {
       const current = await this.http.request('GET', `${upload.type}/${upload.id}`);
-      if (current.status === 200) {
+      const gone = current.status === 404 || current.status === 410;
+      if (current.status === 200 || gone) {
         const outcome = this.sqlite.transaction(() =>
-          applyServerResource(this.sqlite, current.body as FhirResource & { id: string }, ctx),
+          gone
+            ? applyServerDeletion(this.sqlite, upload.type, upload.id, ctx)
+            : applyServerResource(this.sqlite, current.body as FhirResource & { id: string }, ctx),
         )();
         if (outcome === 'conflict') this.counts.conflicts++;
+        else this.merged++;
         return;
       }
     }

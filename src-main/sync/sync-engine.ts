@@ -116,7 +116,8 @@ export async function runSync(sqlite: Sqlite, config: SyncConfig, hooks: EngineH
         },
       },
     );
-    summary.received += counts.received;
+    // What actually changed here; re-sent copies of what this laptop already had do not count.
+    summary.received += counts.stored + counts.merged + counts.conflicts;
     summary.merged += counts.merged;
     summary.deleted += counts.deleted;
     summary.skipped += counts.skipped;

@@ -27,10 +27,15 @@ function localRow(sqlite: Sqlite, type: string, id: string): LocalRow | undefine
   ) as LocalRow | undefined;
 }
 
+/**
+ * Only numeric versions can be ordered (HAPI's 1, 2, 3...): timestamps cannot, because a
+ * server's clock can be set back. Servers with opaque versions offer no history to replay,
+ * so searches only ever show them the current version.
+ */
 function isOlder(incoming: FhirResource, stored: FhirResource): boolean {
-  const a = incoming.meta?.lastUpdated;
-  const b = stored.meta?.lastUpdated;
-  return typeof a === 'string' && typeof b === 'string' && Date.parse(a) < Date.parse(b);
+  const a = incoming.meta?.versionId;
+  const b = stored.meta?.versionId;
+  return typeof a === 'string' && typeof b === 'string' && /^\d+$/.test(a) && /^\d+$/.test(b) && Number(a) < Number(b);
 }
 
 function pendingCount(sqlite: Sqlite, type: string, id: string): number {
