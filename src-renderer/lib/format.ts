@@ -66,8 +66,27 @@ export function ageParts(birthIso: string, now = new Date()): { years: number; m
   return { years: Math.floor(months / 12), months: months % 12, days };
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+const COUNT = new Intl.NumberFormat('en-GB');
+
+/** "120,000": thousands grouped so large counts read at a glance. */
+export function formatCount(n: number): string {
+  return COUNT.format(n);
+}
+
+export function plural(n: number, word: string): string {
+  return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** "just now", "12 minutes ago", "3 hours ago", "2 days ago"; the exact time goes in a title. */
+export function formatTimeAgo(iso: string, now = Date.now()): string {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return iso;
+  const minutes = Math.floor((now - at) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${plural(minutes, 'minute')} ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${plural(hours, 'hour')} ago`;
+  return `${plural(Math.floor(hours / 24), 'day')} ago`;
 }
 
 /** "34 years", "8 months", "12 days"; "about 34 years" when the birth date was estimated. */

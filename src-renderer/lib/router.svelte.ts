@@ -6,7 +6,8 @@ export type Route =
   | { name: 'register'; prefillName: string }
   | { name: 'patient'; id: string }
   | { name: 'edit'; id: string }
-  | { name: 'settings' }
+  | { name: 'settings'; section: string }
+  | { name: 'sync' }
   | { name: 'not-found' };
 
 export function parseRoute(hash: string): Route {
@@ -16,7 +17,10 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'register' && parts.length === 1) {
     return { name: 'register', prefillName: queryValue(query, 'name') };
   }
-  if (parts[0] === 'settings' && parts.length === 1) return { name: 'settings' };
+  if (parts[0] === 'settings' && parts.length === 1) {
+    return { name: 'settings', section: queryValue(query, 'section') };
+  }
+  if (parts[0] === 'sync' && parts.length === 1) return { name: 'sync' };
   if (parts[0] === 'patients' && parts[1]) {
     if (parts.length === 2) return { name: 'patient', id: parts[1] };
     if (parts.length === 3 && parts[2] === 'edit') return { name: 'edit', id: parts[1] };
@@ -43,6 +47,9 @@ export const paths = {
   patient: (id: string) => `#/patients/${encodeURIComponent(id)}`,
   edit: (id: string) => `#/patients/${encodeURIComponent(id)}/edit`,
   settings: () => '#/settings',
+  sync: () => '#/sync',
+  /** The sync connection section of Settings. */
+  syncSettings: () => '#/settings?section=sync',
 };
 
 export class Router {

@@ -1,0 +1,98 @@
+import { createContext } from 'svelte';
+import type { AppError } from '../../src-shared/errors';
+import type { ConnectionTest, SyncSettings, SyncSettingsInput } from '../../src-shared/domain/sync';
+import { invoke } from '../lib/api';
+import { toAppError } from '../lib/errors';
+
+export type ConnectionDetails = Pick<SyncSettingsInput, 'baseUrl' | 'tokenUrl' | 'clientId' | 'clientSecret'>;
+
+/** How this laptop connects to the central registry: reading, testing and saving it. */
+export class SyncSettingsStore {
+  settings = $state<SyncSettings | null>(null);
+  loading = $state(false);
+  error = $state<AppError | null>(null);
+  saving = $state(false);
+  saveError = $state<AppError | null>(null);
+  testing = $state(false);
+  testResult = $state<ConnectionTest | null>(null);
+  testError = $state<AppError | null>(null);
+  /** Bumped by each load, so a form can start again from what was read (not after its own save). */
+  version = $state(0);
+
+  private seq = 0;
+  private testSeq = 0;
+
+  async load(): Promise<void> {
+    const seq = ++this.seq;
+    this.loading = true;
+    try {
+      const settings = await invoke('sync:get-settings', {});
+      if (seq !== this.seq) return;
+      this.settings = settings;
+      this.version++;
+      this.error = null;
+    } catch (cause) {
+      if (seq !== this.seq) return;
+      this.error = toAppError(cause);
+    } finally {
+      if (seq === this.seq) this.loading = false;
+    }
+  }
+
+  async save(input: SyncSettingsInput): Promise<SyncSettings | null> {
+    if (this.saving) return null;
+    this.saving = true;
+    this.saveError = null;
+    try {
+      const settings = await invoke('sync:save-settings', input);
+      this.seq++;
+      this.settings = settings;
+      this.error = null;
+      return settings;
+    } catch (cause) {
+      this.saveError = toAppError(cause);
+      return null;
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  /** Only the answer to the latest test is kept: an older, slower one says nothing now. */
+  async test(details: ConnectionDetails): Promise<boolean> {
+    const seq = ++this.testSeq;
+    this.testing = true;
+    this.testResult = null;
+    this.testError = null;
+    try {
+      const result = await invoke('sync:test-connection', details);
+      if (seq !== this.testSeq) return false;
+      this.testResult = result;
+      return true;
+    } catch (cause) {
+      if (seq !== this.testSeq) return false;
+      this.testError = toAppError(cause);
+      return false;
+    } finally {
+      if (seq === this.testSeq) this.testing = false;
+    }
+  }
+
+  /** The details changed since the last test: its answer no longer applies. */
+  clearTest(): void {
+    this.testSeq++;
+    this.testing = false;
+    this.testResult = null;
+    this.testError = null;
+  }
+
+  reset(): void {
+    this.seq++;
+    this.clearTest();
+    this.settings = null;
+    this.error = null;
+    this.saveError = null;
+    this.loading = false;
+  }
+}
+
+export const [getSyncSettings, setSyncSettings] = createContext<SyncSettingsStore>();
