@@ -165,11 +165,12 @@ function planEntries(bundle: unknown, source: string): { bundleType: string; pla
       if (!isObject(request)) fail('bad-entry', where, 'its request is not an object.');
       const method = request.method;
       const url = typeof request.url === 'string' ? request.url : '';
+      if (typeof method !== 'string' || method === '') fail('bad-entry', where, 'its request has no method.');
       if (method !== 'POST' && method !== 'PUT') {
         fail(
           'unsupported-request',
           where,
-          `it asks for ${String(method)} ${url}; only resources to create or replace (POST, PUT) can be imported.`,
+          `it asks for ${method} ${url}; only resources to create or replace (POST, PUT) can be imported.`,
         );
       }
       const [path = ''] = url.split('?');

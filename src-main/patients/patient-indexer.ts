@@ -8,7 +8,7 @@ import { primaryName } from './fhir-patient';
 
 type KeyKind = 'clinic-number' | 'national-id' | 'other-id' | 'phone';
 
-export function indexPatient(sqlite: Sqlite, pk: number, patient: Patient): void {
+export function indexPatient(sqlite: Sqlite, pk: number, patient: Patient, fresh = false): void {
   const { given, family } = primaryName(patient);
   const birthDate = typeof patient.birthDate === 'string' ? patient.birthDate : null;
   const year = birthDate ? Number(birthDate.slice(0, 4)) : NaN;
@@ -23,7 +23,7 @@ export function indexPatient(sqlite: Sqlite, pk: number, patient: Patient): void
     Number.isFinite(year) ? year : null,
   );
 
-  stmt(sqlite, 'DELETE FROM patient_name_tokens WHERE resource_pk = ?').run(pk);
+  if (!fresh) stmt(sqlite, 'DELETE FROM patient_name_tokens WHERE resource_pk = ?').run(pk);
   const insertToken = stmt(
     sqlite,
     'INSERT OR IGNORE INTO patient_name_tokens (resource_pk, token, phonetic) VALUES (?, ?, ?)',
@@ -34,7 +34,7 @@ export function indexPatient(sqlite: Sqlite, pk: number, patient: Patient): void
     insertToken.run(pk, token, phoneticKey(token));
   }
 
-  stmt(sqlite, 'DELETE FROM patient_keys WHERE resource_pk = ?').run(pk);
+  if (!fresh) stmt(sqlite, 'DELETE FROM patient_keys WHERE resource_pk = ?').run(pk);
   const insertKey = stmt(sqlite, 'INSERT OR IGNORE INTO patient_keys (resource_pk, kind, value) VALUES (?, ?, ?)');
   for (const identifier of patient.identifier ?? []) {
     if (typeof identifier.value !== 'string') continue;

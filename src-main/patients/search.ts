@@ -79,13 +79,16 @@ export function parseTerms(text: string): Term[] {
 interface Row {
   pk: number;
   score: number;
-  id: string;
-  json: string;
+  /** patient_index.sort_name: the folded "family given" of the primary name. */
+  sortName: string;
 }
 
-function closeness(words: string[], patient: Patient): number {
-  const summary = patientToSummary('', patient);
-  const tokens = nameTokens(`${summary.given} ${summary.family}`);
+/**
+ * Ranks on the index's folded name rather than the stored JSON: reading and parsing the
+ * resource of every candidate was most of the cost of a search in a large registry.
+ */
+function closeness(words: string[], sortName: string): number {
+  const tokens = nameTokens(sortName);
   let total = 0;
   for (const word of words) {
     let best = word.length;
@@ -118,20 +121,25 @@ export function searchPatients(sqlite: Sqlite, input: PatientQuery): PatientSear
   let rows: Row[];
   if (terms.length === 0) {
     // No words: the most recently registered or changed patients first.
+    // r.type lets SQLite walk the (type, updated_at) index backwards and stop at the page,
+    // instead of sorting the whole registry.
     rows = stmt(
       sqlite,
-      `SELECT r.pk, 0 AS score, r.id, r.json FROM patient_index pi JOIN resources r ON r.pk = pi.resource_pk
-       ${where}${where ? ' AND' : ' WHERE'} r.deleted = 0 ORDER BY r.updated_at DESC, r.pk DESC LIMIT ?`,
+      `SELECT r.pk, 0 AS score, pi.sort_name AS sortName FROM resources r JOIN patient_index pi ON pi.resource_pk = r.pk
+       WHERE r.type = 'Patient' AND r.deleted = 0${filters.map((f) => ` AND ${f}`).join('')}
+       ORDER BY r.updated_at DESC, r.pk DESC LIMIT ?`,
     ).all(...filterParams, want) as Row[];
   } else {
     const ctes = terms.map((t, i) => `t${i} AS (SELECT pk, min(s) AS s FROM (${t.sql}) GROUP BY pk)`);
     const joins = terms.slice(1).map((_, i) => `JOIN t${i + 1} ON t${i + 1}.pk = t0.pk`);
     const score = terms.map((_, i) => `t${i}.s`).join(' + ');
+    // Candidates are ordered from the index tables alone; resources are read for the page only.
+    // Deleted resources have no index rows (markDeleted removes them), so none is a candidate.
     const sql = `WITH ${ctes.join(', ')}
-      SELECT t0.pk AS pk, ${score} AS score, r.id, r.json FROM t0 ${joins.join(' ')}
-      JOIN patient_index pi ON pi.resource_pk = t0.pk JOIN resources r ON r.pk = t0.pk
-      ${where}${where ? ' AND' : ' WHERE'} r.deleted = 0
-      ORDER BY score, pi.sort_name, r.pk LIMIT ?`;
+      SELECT t0.pk AS pk, ${score} AS score, pi.sort_name AS sortName FROM t0 ${joins.join(' ')}
+      JOIN patient_index pi ON pi.resource_pk = t0.pk
+      ${where}
+      ORDER BY score, pi.sort_name, t0.pk LIMIT ?`;
     const window = Math.max(want, RERANK_WINDOW);
     rows = stmt(sqlite, sql).all(...terms.flatMap((t) => t.params), ...filterParams, window) as Row[];
     const words = terms.flatMap((t) => (t.word ? [t.word] : []));
@@ -139,7 +147,7 @@ export function searchPatients(sqlite: Sqlite, input: PatientQuery): PatientSear
       const ranked = rows.map((row, order) => ({
         row,
         order,
-        close: closeness(words, JSON.parse(row.json) as Patient),
+        close: closeness(words, row.sortName),
       }));
       // Class first (exact < prefix < sound-alike), then spelling distance; stable otherwise.
       ranked.sort((a, b) => a.row.score - b.row.score || a.close - b.close || a.order - b.order);
@@ -149,8 +157,12 @@ export function searchPatients(sqlite: Sqlite, input: PatientQuery): PatientSear
   }
 
   const page = rows.slice(query.offset, query.offset + query.limit);
+  const read = stmt(sqlite, 'SELECT id, json FROM resources WHERE pk = ? AND deleted = 0');
   return {
-    items: page.map((row) => patientToSummary(row.id, JSON.parse(row.json) as Patient)),
+    items: page.flatMap((row) => {
+      const found = read.get(row.pk) as { id: string; json: string } | undefined;
+      return found ? [patientToSummary(found.id, JSON.parse(found.json) as Patient)] : [];
+    }),
     hasMore: rows.length > query.offset + query.limit,
   };
 }

@@ -32,12 +32,13 @@ export function collectReferences(resource: FhirResource): { path: string; type:
   return found;
 }
 
-export function indexResource(sqlite: Sqlite, pk: number, resource: FhirResource): void {
-  stmt(sqlite, 'DELETE FROM resource_references WHERE resource_pk = ?').run(pk);
+/** `fresh`: the row was just inserted, so there are no old index rows to remove. */
+export function indexResource(sqlite: Sqlite, pk: number, resource: FhirResource, fresh = false): void {
+  if (!fresh) stmt(sqlite, 'DELETE FROM resource_references WHERE resource_pk = ?').run(pk);
   const insert = stmt(
     sqlite,
     'INSERT OR IGNORE INTO resource_references (resource_pk, path, target_type, target_id) VALUES (?, ?, ?, ?)',
   );
   for (const ref of collectReferences(resource)) insert.run(pk, ref.path, ref.type, ref.id);
-  if (resource.resourceType === 'Patient') indexPatient(sqlite, pk, resource as Patient);
+  if (resource.resourceType === 'Patient') indexPatient(sqlite, pk, resource as Patient, fresh);
 }

@@ -126,7 +126,7 @@ export function createLocalResource(sqlite: Sqlite, input: FhirResource, ctx: Wr
       if (String(error).includes('UNIQUE')) throw new AppError('CONFLICT', 'A record with this id already exists.');
       throw error;
     }
-    indexResource(sqlite, pk, resource);
+    indexResource(sqlite, pk, resource, true);
     enqueue(sqlite, resource.resourceType, id, 'create', null, 1, ctx);
     recordAudit(sqlite, ctx, 'create', resource.resourceType, id);
     return getResourceByPk(sqlite, pk)!;
@@ -202,13 +202,20 @@ function hasPendingCreate(sqlite: Sqlite, type: string, id: string): boolean {
  * Stores a resource that came from the central registry (or an import of its data): it is
  * already known centrally, so nothing is queued. Replaces any earlier copy.
  */
-export function putCentralResource(sqlite: Sqlite, resource: FhirResource & { id: string }, ctx: WriteContext): number {
+export function putCentralResource(
+  sqlite: Sqlite,
+  resource: FhirResource & { id: string },
+  ctx: WriteContext,
+  /** The local row, when the caller has already looked it up (null: known not to exist). */
+  known?: { pk: number } | null,
+): number {
   const at = ctx.now.toISOString();
   const version = resource.meta?.versionId ?? '1';
-  const existing = stmt(sqlite, 'SELECT pk FROM resources WHERE type = ? AND id = ?').get(
-    resource.resourceType,
-    resource.id,
-  ) as { pk: number } | undefined;
+  const existing =
+    known !== undefined
+      ? (known ?? undefined)
+      : (stmt(sqlite, 'SELECT pk FROM resources WHERE type = ? AND id = ?').get(resource.resourceType, resource.id) as
+          { pk: number } | undefined);
   let pk: number;
   if (existing) {
     pk = existing.pk;
@@ -225,6 +232,6 @@ export function putCentralResource(sqlite: Sqlite, resource: FhirResource & { id
         .lastInsertRowid,
     );
   }
-  indexResource(sqlite, pk, resource);
+  indexResource(sqlite, pk, resource, !existing);
   return pk;
 }

@@ -32,10 +32,8 @@ function localRow(sqlite: Sqlite, type: string, id: string): LocalRow | undefine
  * server's clock can be set back. Servers with opaque versions offer no history to replay,
  * so searches only ever show them the current version.
  */
-function isOlder(incoming: FhirResource, stored: FhirResource): boolean {
-  const a = incoming.meta?.versionId;
-  const b = stored.meta?.versionId;
-  return typeof a === 'string' && typeof b === 'string' && /^\d+$/.test(a) && /^\d+$/.test(b) && Number(a) < Number(b);
+function isOlderVersion(a: string | null, b: string): boolean {
+  return a !== null && /^\d+$/.test(a) && /^\d+$/.test(b) && Number(a) < Number(b);
 }
 
 function pendingCount(sqlite: Sqlite, type: string, id: string): number {
@@ -91,9 +89,10 @@ export function applyServerResource(
   const version = theirs.meta?.versionId ?? null;
   if (local && !local.deleted && version !== null && local.server_version === version) return 'unchanged';
   // History may list an older version after a newer one (servers differ in order): never go back.
-  if (local && !local.deleted && isOlder(theirs, JSON.parse(local.json) as FhirResource)) return 'unchanged';
+  if (local && !local.deleted && local.server_version !== null && isOlderVersion(version, local.server_version))
+    return 'unchanged';
   if (!local || pendingCount(sqlite, type, theirs.id) === 0) {
-    putCentralResource(sqlite, theirs, ctx);
+    putCentralResource(sqlite, theirs, ctx, local ? { pk: local.pk } : null);
     if (local) stmt(sqlite, 'DELETE FROM resource_base WHERE resource_pk = ?').run(local.pk);
     return 'stored';
   }
