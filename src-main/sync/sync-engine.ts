@@ -101,7 +101,7 @@ export async function runSync(sqlite: Sqlite, config: SyncConfig, hooks: EngineH
       profile,
       { key: subscriptionKey(sub), ...sub },
       {
-        pageSize: hooks.pageSize ?? 500,
+        pageSize: hooks.pageSize ?? 1000,
         now: hooks.now,
         signal: hooks.signal,
         onPage: (c, total) => {

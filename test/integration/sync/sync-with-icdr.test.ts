@@ -77,6 +77,26 @@ describe.each(BEHAVIOURS)('sync with a %s-like iCDR', (behaviour) => {
     expect(centralCopies(fhir, record.summary.id)).toHaveLength(1);
   });
 
+  it('sends a day of registrations within the server’s transaction limits', async () => {
+    const { fhir, laptop } = await setup(behaviour, 1);
+    const ids: string[] = [];
+    const numbers: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const r = await laptop.call<PatientRecord>('patients:register', { draft: adultDraft({ given: `Batch${i}` }) });
+      ids.push(r.summary.id);
+      numbers.push(r.summary.clinicNumber);
+    }
+    const status = await laptop.sync();
+    expect(status.lastError).toBeNull();
+    expect(status.waitingToSend).toBe(0);
+    for (const id of ids) expect(centralCopies(fhir, id)).toHaveLength(1);
+    expect(fhir.icdr.resources('Patient')).toHaveLength(61);
+    // Where the server names records itself, the laptop now uses its names, and search still finds them.
+    const found = await laptop.call<PatientSearchResult>('patients:search', { text: numbers[42] });
+    expect(found.items).toHaveLength(1);
+    expect(fhir.icdr.resource('Patient', found.items[0]!.id)).toBeDefined();
+  });
+
   it('keeps fields the portal does not know through pull, edit and push', async () => {
     const { fhir, laptop } = await setup(behaviour, 2);
     const target = fhir.icdr.resources<Patient>('Patient')[0]!;
