@@ -18,9 +18,14 @@ export interface Store {
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** The migrations folder beside this file, or wherever a bundler was told to copy it. */
+/**
+ * The migrations folder beside this file; bundled, this code may sit in a shared chunk one
+ * folder below the entry, beside which the build copies the folder.
+ */
 export function defaultMigrationsFolder(): string {
-  return process.env.KLINIKI_MIGRATIONS ?? join(here, 'migrations');
+  if (process.env.KLINIKI_MIGRATIONS) return process.env.KLINIKI_MIGRATIONS;
+  const candidates = [join(here, 'migrations'), join(here, '..', 'migrations')];
+  return candidates.find((c) => existsSync(join(c, 'meta', '_journal.json'))) ?? candidates[0]!;
 }
 
 function migrationCount(folder: string): number {
