@@ -156,7 +156,10 @@ export class SyncController {
       (this.state === 'offline' || this.state === 'error'
         ? (this.options.offlineRetryMs ?? 60_000)
         : config.intervalMinutes * 60_000);
-    this.timer = setTimeout(() => void this.runNow(), wait);
+    // A periodic tick finding a run under way has nothing to add: it does not ask for another.
+    this.timer = setTimeout(() => {
+      if (!this.running) void this.runNow();
+    }, wait);
     this.timer.unref();
   }
 
