@@ -70,8 +70,14 @@ export function parseTerms(text: string): Term[] {
   if (/^[\p{L}\p{N}]{4}[\s-]+\d{6,}[\s-]+\d$/u.test(trimmed)) return [keyTerm(trimmed)];
   const terms: Term[] = [];
   for (const word of trimmed.split(/\s+/)) {
-    if (/\p{N}/u.test(word)) terms.push(keyTerm(word));
-    else for (const token of nameTokens(word)) terms.push(nameTerm(token));
+    const tokens = nameTokens(word);
+    if (!/\p{N}/u.test(word)) for (const token of tokens) terms.push(nameTerm(token));
+    else if (/\p{L}/u.test(word) && tokens.length === 1) {
+      // Letters and digits: an identifier, or a name that carries digits (Synthea's "Bibi254").
+      const key = keyTerm(word);
+      const name = nameTerm(tokens[0]!);
+      terms.push({ sql: `${key.sql} UNION ALL ${name.sql}`, params: [...key.params, ...name.params], word: name.word });
+    } else terms.push(keyTerm(word));
   }
   return terms.slice(0, MAX_TERMS);
 }
@@ -131,13 +137,15 @@ export function searchPatients(sqlite: Sqlite, input: PatientQuery): PatientSear
     ).all(...filterParams, want) as Row[];
   } else {
     const ctes = terms.map((t, i) => `t${i} AS (SELECT pk, min(s) AS s FROM (${t.sql}) GROUP BY pk)`);
-    const joins = terms.slice(1).map((_, i) => `JOIN t${i + 1} ON t${i + 1}.pk = t0.pk`);
+    const joins = terms.slice(1).map((_, i) => `CROSS JOIN t${i + 1} ON t${i + 1}.pk = t0.pk`);
     const score = terms.map((_, i) => `t${i}.s`).join(' + ');
     // Candidates are ordered from the index tables alone; resources are read for the page only.
     // Deleted resources have no index rows (markDeleted removes them), so none is a candidate.
+    // CROSS JOIN fixes the order: intersect the words first, then read patient_index for the
+    // survivors only (SQLite otherwise read it for every patient matching the first word).
     const sql = `WITH ${ctes.join(', ')}
       SELECT t0.pk AS pk, ${score} AS score, pi.sort_name AS sortName FROM t0 ${joins.join(' ')}
-      JOIN patient_index pi ON pi.resource_pk = t0.pk
+      CROSS JOIN patient_index pi ON pi.resource_pk = t0.pk
       ${where}
       ORDER BY score, pi.sort_name, t0.pk LIMIT ?`;
     const window = Math.max(want, RERANK_WINDOW);

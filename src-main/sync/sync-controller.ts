@@ -7,6 +7,7 @@ import type { SyncProgress, SyncStatus } from '../../src-shared/domain/sync';
 import type { Sqlite } from '../store/client';
 import { readSetting, writeSetting } from '../store/settings-repo';
 import type { Logger } from '../log/logger';
+import { stmt } from '../store/statements';
 import type { SyncRunner } from './runner';
 import { isConfigured, readSyncConfig } from './sync-config';
 import type { RunSummary } from './sync-engine';
@@ -37,6 +38,7 @@ export class SyncController {
   private lastRun: SyncStatus['lastRun'] = null;
   private lastAttemptAt: string | null = null;
   private debounce: NodeJS.Timeout | null = null;
+  private publishSoon: NodeJS.Timeout | null = null;
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
 
@@ -52,14 +54,15 @@ export class SyncController {
 
   status(): SyncStatus {
     const { sqlite } = this.options;
-    const counts = sqlite
-      .prepare(
-        `SELECT
-           (SELECT count(DISTINCT resource_type || '/' || resource_id) FROM outbox WHERE state = 'pending') AS waiting,
-           (SELECT count(DISTINCT resource_type || '/' || resource_id) FROM outbox WHERE state = 'rejected') AS rejected,
-           (SELECT count(*) FROM sync_conflicts) AS conflicts`,
-      )
-      .get() as { waiting: number; rejected: number; conflicts: number };
+    // Records, not rows: three edits of one patient are one thing waiting. The GROUP BY walks
+    // the (state, type, id) index without touching the rows.
+    const counts = stmt(
+      sqlite,
+      `SELECT
+         (SELECT count(*) FROM (SELECT 1 FROM outbox WHERE state = 'pending' GROUP BY resource_type, resource_id)) AS waiting,
+         (SELECT count(*) FROM (SELECT 1 FROM outbox WHERE state = 'rejected' GROUP BY resource_type, resource_id)) AS rejected,
+         (SELECT count(*) FROM sync_conflicts) AS conflicts`,
+    ).get() as { waiting: number; rejected: number; conflicts: number };
     const configured = isConfigured(readSyncConfig(sqlite));
     const lastError = readSetting<{ offline: boolean; message: string } | null>(sqlite, LAST_ERROR) ?? null;
     return {
@@ -79,9 +82,19 @@ export class SyncController {
     this.options.onStatus(this.status());
   }
 
-  /** A local change was saved: sync soon, once the nurse pauses. */
+  /**
+   * A local change was saved: sync soon, once the nurse pauses. The new count of waiting
+   * records is published after the save has answered, at most once a second, so a save
+   * never waits for it.
+   */
   localWrite(): void {
-    this.publish();
+    if (!this.publishSoon) {
+      this.publishSoon = setTimeout(() => {
+        this.publishSoon = null;
+        if (!this.closed) this.publish();
+      }, 1000);
+      this.publishSoon.unref();
+    }
     if (this.options.schedule === false || this.closed) return;
     if (this.debounce) clearTimeout(this.debounce);
     this.debounce = setTimeout(() => void this.runNow(), this.options.debounceMs ?? 5_000);
@@ -174,6 +187,7 @@ export class SyncController {
   close(): void {
     this.closed = true;
     if (this.debounce) clearTimeout(this.debounce);
+    if (this.publishSoon) clearTimeout(this.publishSoon);
     if (this.timer) clearTimeout(this.timer);
     this.options.runner.abort();
     void this.options.runner.close();

@@ -17,4 +17,5 @@ CREATE TABLE `sync_cursors` (
 --> statement-breakpoint
 ALTER TABLE `outbox` ADD `state` text DEFAULT 'pending' NOT NULL;--> statement-breakpoint
 ALTER TABLE `outbox` ADD `attempts` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
-ALTER TABLE `outbox` ADD `last_error` text;
+ALTER TABLE `outbox` ADD `last_error` text;--> statement-breakpoint
+CREATE INDEX `outbox_state_resource` ON `outbox` (`state`,`resource_type`,`resource_id`);

@@ -22,5 +22,9 @@ export const outbox = sqliteTable(
     /** The iCDR's reason, in its words, for a rejected change. */
     lastError: text('last_error'),
   },
-  (t) => [index('outbox_resource').on(t.resourceType, t.resourceId)],
+  (t) => [
+    index('outbox_resource').on(t.resourceType, t.resourceId),
+    // Counting what waits, per state and record, without reading the rows (status after each save).
+    index('outbox_state_resource').on(t.state, t.resourceType, t.resourceId),
+  ],
 );

@@ -73,6 +73,12 @@ describe('patient registry', () => {
     expect(names(await search('555 111'))).toEqual(['Nakato Sarah Mukasa']);
   });
 
+  it('finds names that carry digits, as imported data sometimes has', async () => {
+    await register(adultDraft({ given: 'Bibi254', family: 'Schowalter414' }));
+    expect(names(await search('Bibi254'))).toEqual(['Bibi254 Schowalter414']);
+    expect(names(await search('bibi254 schowalter414'))).toEqual(['Bibi254 Schowalter414']);
+  });
+
   it('combines names with birth year and sex filters', async () => {
     await register(
       adultDraft({ given: 'Amina', family: 'Hassan', sex: 'female', birth: { kind: 'exact', date: '1990-01-01' } }),
