@@ -10,6 +10,7 @@ import type {
   Practitioner,
   Resource,
 } from '@medplum/fhirtypes';
+import { mulberry32 } from '../../../src-main/demo/random';
 
 export interface ClinicOptions {
   readonly patients: number;
@@ -58,17 +59,6 @@ const VACCINES = [
   { code: '140', display: 'Influenza, seasonal, injectable, preservative free' },
   { code: '133', display: 'Pneumococcal conjugate PCV 13' },
 ];
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generateClinic(options: ClinicOptions): Resource[] {
   const random = mulberry32(options.seed ?? 42);

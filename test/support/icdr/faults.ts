@@ -2,6 +2,8 @@
 // letting `after` matching requests through (default 0), optionally only with `probability`
 // (drawn from a seeded generator, so a run is reproducible), and only for requests matching `match`.
 
+import { mulberry32 } from '../../../src-main/demo/random';
+
 export interface RequestMatcher {
   /** HTTP method(s), upper case. */
   readonly method?: string | readonly string[];
@@ -64,17 +66,6 @@ function normalise<T extends CountedFault>(
   if (typeof value === 'number')
     return (numberMeans === 'times' ? { times: value } : { delayMs: value }) as unknown as T;
   return value;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function matches(matcher: RequestMatcher | undefined, info: RequestInfo): boolean {
