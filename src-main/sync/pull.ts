@@ -27,6 +27,8 @@ export interface PullCounts {
   deleted: number;
   skipped: number;
   pages: number;
+  /** The longest a page took to arrive: the engine sizes the next run's pages from it. */
+  slowestPageMs: number;
 }
 
 export interface PullOptions {
@@ -52,6 +54,14 @@ export const WATERMARK_OVERLAP_MS = 15_000;
  */
 export const DEFAULT_BATCH = 5000;
 
+function timedGet(http: FhirHttp, url: string, counts: PullCounts): Promise<FhirResponse> {
+  const started = performance.now();
+  return http.request('GET', url).then((response) => {
+    counts.slowestPageMs = Math.max(counts.slowestPageMs, performance.now() - started);
+    return response;
+  });
+}
+
 export function pullMode(profile: ServerProfile, sub: Subscription): 'history' | 'search' {
   return sub.query.trim() === '' && profile.typeHistory.has(sub.resourceType) ? 'history' : 'search';
 }
@@ -69,7 +79,7 @@ function firstUrl(profile: ServerProfile, sub: Subscription, watermark: string |
 }
 
 function emptyCounts(): PullCounts {
-  return { received: 0, stored: 0, merged: 0, conflicts: 0, deleted: 0, skipped: 0, pages: 0 };
+  return { received: 0, stored: 0, merged: 0, conflicts: 0, deleted: 0, skipped: 0, pages: 0, slowestPageMs: 0 };
 }
 
 function count(counts: PullCounts, outcome: ApplyOutcome): void {
@@ -99,7 +109,7 @@ export async function pullSubscription(
   let buffer: IncomingEntry[] = [];
   for (;;) {
     if (options.signal?.aborted) return counts;
-    const response = await (prefetched?.url === url ? prefetched.response : http.request('GET', url));
+    const response = await (prefetched?.url === url ? prefetched.response : timedGet(http, url, counts));
     prefetched = null;
     if (response.status !== 200) {
       // A stored next link can expire on the server (HAPI's search cache): start the pass again.
@@ -129,7 +139,7 @@ export async function pullSubscription(
     }
     const page = readBundlePage(response.body);
     if (page.next && !options.signal?.aborted) {
-      const ahead = http.request('GET', page.next);
+      const ahead = timedGet(http, page.next, counts);
       // If applying this page fails, the request ahead is abandoned: its own failure must not
       // surface later as an unhandled rejection.
       ahead.catch(() => undefined);

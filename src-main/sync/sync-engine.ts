@@ -37,6 +37,21 @@ export interface EngineHooks {
 }
 
 const RECONCILED_AT = 'sync.reconciled-at';
+const PAGE_SIZE = 'sync.page-size';
+/** Medplum's cap; others allow more, but 1000 resources is already about a megabyte. */
+const MAX_PAGE = 1000;
+const MIN_PAGE = 50;
+
+/**
+ * Page size adapts to the connection between runs: a page that took over 20 s (a slow
+ * modem, where a timeout would waste the whole page) halves it; pages all under 3 s double
+ * it again. Next links are followed verbatim, so the size applies from each pass's first page.
+ */
+export function nextPageSize(current: number, slowestPageMs: number): number {
+  if (slowestPageMs > 20_000) return Math.max(MIN_PAGE, Math.floor(current / 2));
+  if (slowestPageMs > 0 && slowestPageMs < 3_000) return Math.min(MAX_PAGE, current * 2);
+  return current;
+}
 
 export function makeHttp(config: SyncConfig, hooks: Pick<EngineHooks, 'fetchImpl' | 'signal' | 'now'>): FhirHttp {
   const token = deviceTokenSource(
@@ -92,6 +107,7 @@ export async function runSync(sqlite: Sqlite, config: SyncConfig, hooks: EngineH
   if (pushed.acknowledged > 0) hooks.changed(['Patient']);
 
   const changedTypes = new Set<string>();
+  let slowest = 0;
   for (const sub of config.subscriptions) {
     if (hooks.signal?.aborted) break;
     const started = Date.now();
@@ -101,7 +117,7 @@ export async function runSync(sqlite: Sqlite, config: SyncConfig, hooks: EngineH
       profile,
       { key: subscriptionKey(sub), ...sub },
       {
-        pageSize: hooks.pageSize ?? 1000,
+        pageSize: hooks.pageSize ?? readSetting<number>(sqlite, PAGE_SIZE) ?? MAX_PAGE,
         now: hooks.now,
         signal: hooks.signal,
         onPage: (c, total) => {
@@ -121,10 +137,14 @@ export async function runSync(sqlite: Sqlite, config: SyncConfig, hooks: EngineH
     summary.merged += counts.merged;
     summary.deleted += counts.deleted;
     summary.skipped += counts.skipped;
+    slowest = Math.max(slowest, counts.slowestPageMs);
     summary.conflicts += counts.conflicts;
     if (counts.stored + counts.merged + counts.deleted > 0) changedTypes.add(sub.resourceType);
   }
 
+  if (hooks.pageSize === undefined) {
+    writeSetting(sqlite, PAGE_SIZE, nextPageSize(readSetting<number>(sqlite, PAGE_SIZE) ?? MAX_PAGE, slowest));
+  }
   const withoutHistory = config.subscriptions.filter((s) => pullMode(profile, { key: '', ...s }) === 'search');
   const last = readSetting<string>(sqlite, RECONCILED_AT);
   const due = !last || hooks.now().getTime() - Date.parse(last) >= (hooks.reconcileEveryMs ?? 6 * 3600_000);
