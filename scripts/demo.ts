@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createCore, type Core } from '../src-main/core';
 import { startBridge } from '../src-main/bridge/ws-bridge';
+import { stopOnSignal } from '../src-main/bridge/stop-on-signal';
 import { StartupError } from '../src-main/store/startup-error';
 import { importBundleFolder } from '../src-main/import/bundle-folder';
 import { seedDemoPatients } from '../src-main/demo/seed-demo';
@@ -109,14 +110,7 @@ async function main(): Promise<void> {
   console.log(`Sign in with user name "${DEMO_USER.username}" and password "${DEMO_USER.password}".`);
   console.log('Press Ctrl+C to stop.');
 
-  const stop = () => {
-    void bridge.close().finally(() => {
-      core.close();
-      process.exit(0);
-    });
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopOnSignal(bridge, core);
 }
 
 main().catch((error: unknown) => {

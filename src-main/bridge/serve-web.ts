@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { createCore } from '../core';
 import { StartupError } from '../store/startup-error';
 import { startBridge } from './ws-bridge';
+import { stopOnSignal } from './stop-on-signal';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const dataDir = resolve(process.env.KLINIKI_DATA_DIR ?? join(root, '.kliniki-data'));
@@ -23,14 +24,7 @@ async function main(): Promise<void> {
   const bridge = await startBridge({ core, port: Number(process.env.KLINIKI_PORT ?? 0), staticDir });
   console.log(`Kliniki is running at ${bridge.url}`);
   console.log(`Patient data is kept (encrypted) in ${dataDir}. Press Ctrl+C to stop.`);
-  const stop = () => {
-    void bridge.close().finally(() => {
-      core.close();
-      process.exit(0);
-    });
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopOnSignal(bridge, core);
 }
 
 main().catch((error: unknown) => {

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FhirResource } from '../../src-shared/fhir/types';
 import { AppError } from '../../src-shared/errors';
+import { withoutServerMeta } from '../../src-shared/fhir/server-meta';
 import type { Sqlite } from './client';
 import { stmt } from './statements';
 import { indexResource } from './indexers';
@@ -103,16 +104,7 @@ export function createLocalResource(sqlite: Sqlite, input: FhirResource, ctx: Wr
   return sqlite.transaction(() => {
     // Client-assigned UUIDs let the sync worker PUT without a server round-trip for ids.
     const id = input.id ?? randomUUID();
-    const resource: FhirResource = { ...input, id };
-    // The iCDR sets meta.versionId/lastUpdated; a client timestamp would hide the resource from
-    // _lastUpdated polling on some servers.
-    if (resource.meta) {
-      const meta = { ...resource.meta };
-      delete meta.versionId;
-      delete meta.lastUpdated;
-      if (Object.keys(meta).length > 0) resource.meta = meta;
-      else delete resource.meta;
-    }
+    const resource: FhirResource = withoutServerMeta({ ...input, id });
     const at = ctx.now.toISOString();
     let pk: number;
     try {

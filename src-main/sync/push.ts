@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FhirResource, Identifier } from '../../src-shared/fhir/types';
+import { withoutServerMeta } from '../../src-shared/fhir/server-meta';
 import type { Sqlite } from '../store/client';
 import { collectReferences } from '../store/indexers';
 import type { FhirHttp } from './fhir-http';
@@ -47,17 +48,7 @@ export interface PushOptions {
 }
 
 /** Client-side timestamps must not travel: some servers keep them and hide the resource. */
-export function forUpload(resource: FhirResource): FhirResource {
-  const copy = { ...resource };
-  if (copy.meta) {
-    const meta = { ...copy.meta };
-    delete meta.lastUpdated;
-    delete meta.versionId;
-    if (Object.keys(meta).length > 0) copy.meta = meta;
-    else delete copy.meta;
-  }
-  return copy;
-}
+export const forUpload = withoutServerMeta;
 
 function withLocalIdentifier(resource: FhirResource, id: string): FhirResource {
   const identifiers = Array.isArray(resource.identifier) ? (resource.identifier as Identifier[]) : [];
