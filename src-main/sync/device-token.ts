@@ -55,7 +55,7 @@ export function deviceTokenSource(
       throw new SyncHttpError(
         'unauthorised',
         body?.error === 'invalid_client'
-          ? 'The central registry does not accept this device ID and secret. Check them in the sync settings.'
+          ? 'The central registry does not accept this device ID and secret. Check both, as the central registry gave them.'
           : `The central registry refused to sign this laptop in (${body?.error ?? `HTTP ${response.status}`}).`,
         response.status,
       );

@@ -1,5 +1,5 @@
 import { createContext } from 'svelte';
-import type { AppError } from '../../src-shared/errors';
+import type { AppError, FieldErrors } from '../../src-shared/errors';
 import type { ConnectionTest, SyncSettings, SyncSettingsInput } from '../../src-shared/domain/sync';
 import { invoke } from '../lib/api';
 import { toAppError } from '../lib/errors';
@@ -18,9 +18,21 @@ export class SyncSettingsStore {
   testError = $state<AppError | null>(null);
   /** Bumped by each load, so a form can start again from what was read (not after its own save). */
   version = $state(0);
+  /** The details the last test blames, each shown beside its field (a refused secret on the secret). */
+  testFieldErrors = $derived.by<FieldErrors>(() => {
+    const error = this.testError;
+    if (error?.code !== 'VALIDATION' && error?.code !== 'FHIR_REJECTED') return {};
+    return error.details?.fields ?? {};
+  });
 
   private seq = 0;
   private testSeq = 0;
+  private readonly announce: (message: string) => void;
+
+  /** `announce` reads the test's answer out, whichever form asked for it. */
+  constructor(announce: (message: string) => void) {
+    this.announce = announce;
+  }
 
   async load(): Promise<void> {
     const seq = ++this.seq;
@@ -67,10 +79,12 @@ export class SyncSettingsStore {
       const result = await invoke('sync:test-connection', details);
       if (seq !== this.testSeq) return false;
       this.testResult = result;
+      this.announce('The connection works.');
       return true;
     } catch (cause) {
       if (seq !== this.testSeq) return false;
       this.testError = toAppError(cause);
+      this.announce(`The connection does not work yet. ${this.testError.message}`);
       return false;
     } finally {
       if (seq === this.testSeq) this.testing = false;

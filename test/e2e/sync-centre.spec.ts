@@ -6,7 +6,7 @@ import { fakeCore } from './support/fake-core';
 import { icdrHttp } from './support/icdr-http';
 import { startKliniki, type KlinikiServer } from './support/kliniki-server';
 import { indicator, syncNow, waitUntilUpToDate } from './support/sync-ui';
-import { openPortal, screen, watchForProblems } from './support/ui';
+import { ADMIN, createFirstAccount, openPortal, screen, unlock, watchForProblems } from './support/ui';
 
 // Each test starts from a laptop that has never synced.
 let server: KlinikiServer;
@@ -103,6 +103,8 @@ test('before the laptop is connected, the sync centre says so in words and a fai
       core.close();
     }
     await page.getByRole('button', { name: 'Lock now' }).click();
+    // Settings has a "Username" box of its own (Add user): wait for the lock screen first.
+    await expect(page.getByRole('heading', { name: 'Unlock Kliniki' })).toBeVisible();
     await page.getByLabel('Username').fill('peter');
     await page.getByLabel('Password').fill('river stone 17');
     await page.getByRole('button', { name: 'Unlock' }).click();
@@ -116,6 +118,84 @@ test('before the laptop is connected, the sync centre says so in words and a fai
     await expect(page.getByRole('link', { name: 'Set up the connection in Settings' })).toHaveCount(0);
   });
 
+  expect(problems).toEqual([]);
+});
+
+test('on a new laptop the first-run step says a wrong secret beside it, then connects and the first sync finishes', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const problems = watchForProblems(page);
+  const icdr: TestIcdr = await startTestIcdr({ behaviour: 'hapi', clinic: { patients: 20 } });
+  try {
+    await page.goto(server.url);
+    await createFirstAccount(page);
+    const main = page.getByRole('main');
+    const secret = page.getByLabel('Device secret');
+
+    await test.step('the step asks for the four details and offers to skip', async () => {
+      await expect(page.getByRole('heading', { level: 1, name: 'Connect to the central registry' })).toBeFocused();
+      await expect(page).toHaveTitle('Connect to the central registry – Kliniki');
+      await expect(page.getByRole('button', { name: 'Skip for now — work offline' })).toBeVisible();
+      await screen(page, '44-first-run-connect-empty');
+    });
+
+    await test.step('a wrong device secret is refused in words, beside the secret', async () => {
+      await page.getByLabel('Central registry (iCDR) address').fill(icdr.baseUrl);
+      await page.getByLabel('Sign-in (token) address').fill(icdr.tokenUrl);
+      await page.getByLabel('Device ID').fill(icdr.clientId);
+      await secret.fill('not the secret');
+      await page.getByRole('button', { name: 'Test connection' }).click();
+      await expect(main.getByText('The connection does not work yet.')).toBeVisible();
+      await expect(secret).toHaveAccessibleDescription(/does not accept this device ID and secret/);
+      await expect(secret).toHaveAttribute('aria-invalid', 'true');
+      await expect(main.getByText('Check the details that have a message beside them')).toBeVisible();
+      await expect(page.getByRole('status')).toHaveText(/does not accept this device ID and secret/);
+      await screen(page, '45-first-run-connect-wrong-secret');
+    });
+
+    await test.step('saving with the wrong secret tests first and saves nothing', async () => {
+      await secret.fill('still not the secret');
+      await expect(main.getByText('The connection does not work yet.')).toHaveCount(0);
+      await page.getByRole('button', { name: 'Save and start the first sync' }).click();
+      await expect(secret).toHaveAccessibleDescription(/does not accept this device ID and secret/);
+      await expect(page.getByRole('heading', { level: 1, name: 'Connect to the central registry' })).toBeVisible();
+    });
+
+    await test.step('the right secret works, and the test says how sync will work', async () => {
+      await secret.fill(icdr.clientSecret);
+      await expect(secret).not.toHaveAttribute('aria-invalid', 'true');
+      await page.getByRole('button', { name: 'Test connection' }).click();
+      await expect(main.getByText('The connection works.')).toBeVisible();
+      await expect(main.getByText('Changes come down through the server’s history, deletions included.')).toBeVisible();
+      await expect(main.getByText('Save to start the first sync.')).toBeVisible();
+      await screen(page, '46-first-run-connect-works');
+    });
+
+    await test.step('saving starts the first sync on patient search, and it reaches "Up to date"', async () => {
+      await page.getByRole('button', { name: 'Save and start the first sync' }).click();
+      await expect(page.getByRole('heading', { name: 'Find a patient' })).toBeVisible();
+      await expect(page.getByRole('status')).toHaveText(/Connected to the central registry|^Sync: /);
+      await expect(indicator(page)).toHaveAccessibleName(/Up to date/, { timeout: 60_000 });
+      await indicator(page).click();
+      await waitUntilUpToDate(page);
+      await expect(page.getByRole('main').getByText(/\d+ records received/)).toBeVisible();
+    });
+
+    await test.step('the step is not offered again, after a reload or a later unlock', async () => {
+      await page.reload();
+      await expect(page.getByRole('heading', { name: /Unlock Kliniki|Sync with the central registry/ })).toBeVisible();
+      if (await page.getByRole('heading', { name: 'Unlock Kliniki' }).isVisible()) await unlock(page);
+      await expect(page.getByRole('heading', { level: 1, name: 'Sync with the central registry' })).toBeVisible();
+      await page.getByRole('button', { name: 'Lock now' }).click();
+      await unlock(page);
+      await expect(page.getByRole('banner')).toContainText(ADMIN.fullName);
+      await expect(page.getByRole('heading', { level: 1, name: 'Sync with the central registry' })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Connect to the central registry' })).toHaveCount(0);
+    });
+  } finally {
+    await icdr.close();
+  }
   expect(problems).toEqual([]);
 });
 

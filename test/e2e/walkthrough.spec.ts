@@ -5,6 +5,7 @@ import {
   createFirstAccount,
   fillPatientForm,
   screen,
+  skipConnectStep,
   unlock,
   unlockIfAsked,
   watchForProblems,
@@ -35,6 +36,17 @@ test('a nurse sets up the laptop, registers a child, finds her by a misspelled n
     expect(page.url()).not.toContain('token=');
     await screen(page, '01-first-run');
     await createFirstAccount(page);
+  });
+
+  await test.step('first run: connecting to the central registry can wait; it is offered once', async () => {
+    await expect(page.getByRole('heading', { level: 1, name: 'Connect to the central registry' })).toBeFocused();
+    await expect(page.getByText('Step 2 of 2')).toBeVisible();
+    await expect(page.getByLabel('Central registry (iCDR) address')).toHaveValue('');
+    await expect(page.getByLabel('Device secret')).toHaveAttribute('type', 'password');
+    await expect(page.getByRole('button', { name: 'Save and start the first sync' })).toBeVisible();
+    await screen(page, '01b-first-run-connect');
+    await skipConnectStep(page);
+    await expect(page.getByRole('status')).toHaveText(/^Kliniki is working offline\./);
     await expect(page.getByRole('banner')).toContainText(ADMIN.fullName);
     await screen(page, '02-search-empty');
   });
@@ -140,6 +152,8 @@ test('a nurse sets up the laptop, registers a child, finds her by a misspelled n
 
   await test.step('a nurse sees the settings but cannot change them', async () => {
     await page.getByRole('button', { name: 'Lock now' }).click();
+    // Settings has a "Username" box of its own (Add user): wait for the lock screen first.
+    await expect(page.getByRole('heading', { name: 'Unlock Kliniki' })).toBeVisible();
     await page.getByLabel('Username').fill('peter');
     await page.getByLabel('Password').fill('river stone 17');
     await page.getByRole('button', { name: 'Unlock' }).click();

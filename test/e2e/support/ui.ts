@@ -27,6 +27,7 @@ export function watchForProblems(page: Page): string[] {
   return problems;
 }
 
+/** Creates ADMIN on a new laptop; the portal then asks to connect to the central registry. */
 export async function createFirstAccount(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Welcome to Kliniki' })).toBeVisible();
   await page.getByLabel('Full name').fill(ADMIN.fullName);
@@ -34,6 +35,12 @@ export async function createFirstAccount(page: Page): Promise<void> {
   await page.getByLabel(/^Password/).fill(ADMIN.password);
   await page.getByLabel('Type the password again').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Create account and open Kliniki' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Connect to the central registry' })).toBeVisible();
+}
+
+/** Leaves the first-run connection step without connecting; patient search opens. */
+export async function skipConnectStep(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Skip for now — work offline' }).click();
   await expect(page.getByRole('heading', { name: 'Find a patient' })).toBeVisible();
 }
 
@@ -50,8 +57,10 @@ export async function openPortal(page: Page, url: string): Promise<void> {
   const welcome = page.getByRole('heading', { name: 'Welcome to Kliniki' });
   const other = page.getByRole('heading', { name: /Unlock Kliniki|Find a patient/ });
   await expect(welcome.or(other)).toBeVisible();
-  if (await welcome.isVisible()) await createFirstAccount(page);
-  else await unlockIfAsked(page);
+  if (await welcome.isVisible()) {
+    await createFirstAccount(page);
+    await skipConnectStep(page);
+  } else await unlockIfAsked(page);
 }
 
 /** After a reload the core may still hold the session, or the portal may ask to unlock. */
