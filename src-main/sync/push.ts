@@ -309,6 +309,8 @@ export class Pusher {
     if (result.status === 404 && upload.op === 'create' && !p.conditional) {
       // This server does not let clients choose ids after all: use conditional create from now on.
       this.profile.updateCreate.delete(upload.type);
+      // Counts as progress: the next round sends it again, the other way.
+      this.merged++;
       return;
     }
     if ([409, 412, 404, 410].includes(result.status) && upload.op !== 'create') {
