@@ -18,6 +18,7 @@ import { patientHandlers } from './handlers/patients';
 import { readSettings, settingsHandlers } from './handlers/settings';
 import { userHandlers } from './handlers/users';
 import { syncHandlers } from './handlers/sync';
+import { visitHandlers } from './handlers/visits';
 import { SyncController } from './sync/sync-controller';
 import { WorkerRunner } from './sync/worker-runner';
 import { InProcessRunner } from './sync/in-process-runner';
@@ -152,6 +153,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...settingsHandlers(deps),
     ...userHandlers(deps),
     ...syncHandlers(deps),
+    ...visitHandlers(deps),
   };
   sync.start();
   // The idle lock must fire even when nobody calls in: a laptop left open in a busy room.

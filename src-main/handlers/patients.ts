@@ -1,8 +1,18 @@
 import type { CoreDeps, Handlers } from '../ipc/handler-types';
 import { readPatient, registerPatient, updatePatient } from '../patients/patient-records';
 import { searchPatients } from '../patients/search';
+import { draftToProbe, findDuplicateCandidates } from '../patients/duplicates';
+import { linkPatients } from '../patients/patient-links';
 
-type PatientHandlers = Pick<Handlers, 'patients:search' | 'patients:get' | 'patients:register' | 'patients:update'>;
+type PatientHandlers = Pick<
+  Handlers,
+  | 'patients:search'
+  | 'patients:get'
+  | 'patients:register'
+  | 'patients:update'
+  | 'patients:find-duplicates'
+  | 'patients:link'
+>;
 
 export function patientHandlers(deps: CoreDeps): PatientHandlers {
   const { store, sessions } = deps;
@@ -24,6 +34,19 @@ export function patientHandlers(deps: CoreDeps): PatientHandlers {
       deps.emit('db:changed', { resourceType: 'Patient', ids: [record.summary.id] });
       deps.sync.localWrite();
       return record;
+    },
+    'patients:find-duplicates': (input) => {
+      sessions.require();
+      return findDuplicateCandidates(store.sqlite, draftToProbe(input.draft, deps.now()), {
+        excludeId: input.excludeId ?? null,
+        limit: input.limit,
+      });
+    },
+    'patients:link': (input) => {
+      linkPatients(store.sqlite, input.id, input.otherId, ctx());
+      deps.emit('db:changed', { resourceType: 'Patient', ids: [input.id, input.otherId] });
+      deps.sync.localWrite();
+      return readPatient(store.sqlite, input.id, ctx());
     },
   };
 }

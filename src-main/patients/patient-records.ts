@@ -17,6 +17,7 @@ import { draftToPatient, patientToDraft, patientToSummary, readGuardian } from '
 import { validatePatientDraft } from './validate-draft';
 import { nextClinicNumber } from './clinic-number';
 import { identifierKey } from './search-keys';
+import { readLinks } from './patient-links';
 
 function toRecord(sqlite: Sqlite, stored: StoredResource, now: Date): PatientRecord {
   const patient = stored.resource as Patient;
@@ -32,6 +33,7 @@ function toRecord(sqlite: Sqlite, stored: StoredResource, now: Date): PatientRec
     updatedAt: stored.updatedAt,
     updatedBy: userName(sqlite, stored.updatedBy),
     pendingChanges: countPendingChanges(sqlite, 'Patient', stored.id),
+    links: readLinks(sqlite, patient),
   };
 }
 

@@ -41,7 +41,7 @@ function checkPhone(fields: FieldErrors, key: string, value: string): void {
   }
 }
 
-function subtractAge(now: Date, years: number, months: number): string {
+export function subtractAge(now: Date, years: number, months: number): string {
   const d = new Date(now.getFullYear(), now.getMonth() - years * 12 - months, now.getDate());
   // Going back from the 31st into a shorter month rolls forward; clamp to that month's end.
   if (d.getDate() !== now.getDate()) d.setDate(0);

@@ -8,6 +8,8 @@ export type Route =
   | { name: 'edit'; id: string }
   | { name: 'settings'; section: string }
   | { name: 'sync' }
+  | { name: 'visit'; id: string }
+  | { name: 'today' }
   | { name: 'not-found' };
 
 export function parseRoute(hash: string): Route {
@@ -21,6 +23,8 @@ export function parseRoute(hash: string): Route {
     return { name: 'settings', section: queryValue(query, 'section') };
   }
   if (parts[0] === 'sync' && parts.length === 1) return { name: 'sync' };
+  if (parts[0] === 'today' && parts.length === 1) return { name: 'today' };
+  if (parts[0] === 'visits' && parts[1] && parts.length === 2) return { name: 'visit', id: parts[1] };
   if (parts[0] === 'patients' && parts[1]) {
     if (parts.length === 2) return { name: 'patient', id: parts[1] };
     if (parts.length === 3 && parts[2] === 'edit') return { name: 'edit', id: parts[1] };
@@ -48,6 +52,8 @@ export const paths = {
   edit: (id: string) => `#/patients/${encodeURIComponent(id)}/edit`,
   settings: () => '#/settings',
   sync: () => '#/sync',
+  visit: (id: string) => `#/visits/${encodeURIComponent(id)}`,
+  today: () => '#/today',
   /** The sync connection section of Settings. */
   syncSettings: () => '#/settings?section=sync',
 };

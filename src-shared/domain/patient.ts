@@ -70,6 +70,18 @@ export const patientSummarySchema = z.object({
 });
 export type PatientSummary = z.infer<typeof patientSummarySchema>;
 
+/** Another record of the same person (FHIR Patient.link), as the patient page names it. */
+export const linkedPatientSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  clinicNumber: z.string(),
+  /** FHIR link type: Kliniki writes 'seealso'; records from the iCDR may carry others. */
+  type: z.string(),
+  /** False when the other record is not on this laptop (yet). */
+  present: z.boolean(),
+});
+export type LinkedPatient = z.infer<typeof linkedPatientSchema>;
+
 export const patientRecordSchema = z.object({
   summary: patientSummarySchema,
   /** The form model for editing, derived from the stored FHIR Patient. */
@@ -84,6 +96,8 @@ export const patientRecordSchema = z.object({
   updatedBy: z.string().nullable(),
   /** Local changes to this record not yet acknowledged by the iCDR. */
   pendingChanges: z.number().int(),
+  /** Other records marked as the same person. */
+  links: z.array(linkedPatientSchema),
 });
 export type PatientRecord = z.infer<typeof patientRecordSchema>;
 
@@ -104,3 +118,13 @@ export const patientSearchResultSchema = z.object({
   hasMore: z.boolean(),
 });
 export type PatientSearchResult = z.infer<typeof patientSearchResultSchema>;
+
+export const DUPLICATE_LEVELS = ['likely', 'possible'] as const;
+export const duplicateCandidateSchema = z.object({
+  summary: patientSummarySchema,
+  score: z.number(),
+  level: z.enum(DUPLICATE_LEVELS),
+  /** Why this record matched, in words: "Same national ID", "Born the same day". */
+  reasons: z.array(z.string()),
+});
+export type DuplicateCandidate = z.infer<typeof duplicateCandidateSchema>;

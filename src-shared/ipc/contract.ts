@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import {
+  duplicateCandidateSchema,
   patientDraftSchema,
   patientQuerySchema,
   patientRecordSchema,
@@ -18,6 +19,7 @@ import {
   syncSettingsSchema,
   syncStatusSchema,
 } from '../domain/sync';
+import { recordVitalsResultSchema, visitSchema, visitStartSchema, vitalsEntrySchema } from '../domain/visit';
 import { CHANNEL_NAMES, EVENT_NAMES, type Channel, type EventName } from './names';
 
 const empty = z.object({}).strict();
@@ -43,6 +45,19 @@ export const contract = {
     input: z.object({ id, rev: z.number().int().min(0), draft: patientDraftSchema.strict() }).strict(),
     output: patientRecordSchema,
   },
+  /** Records that may be the person in the draft, best first, each with the reasons in words. */
+  'patients:find-duplicates': {
+    input: z
+      .object({
+        draft: patientDraftSchema.strict(),
+        excludeId: id.optional(),
+        limit: z.number().int().min(1).max(20).optional(),
+      })
+      .strict(),
+    output: z.array(duplicateCandidateSchema),
+  },
+  /** Marks two records as the same person (FHIR Patient.link both ways); answers with `id`'s record. */
+  'patients:link': { input: z.object({ id, otherId: id }).strict(), output: patientRecordSchema },
   'settings:get': { input: empty, output: settingsSchema },
   'settings:update': { input: settingsSchema.partial().strict(), output: settingsSchema },
   'users:list': { input: empty, output: z.array(userSummarySchema) },
@@ -73,6 +88,21 @@ export const contract = {
     input: z.object({ resourceType: z.string().max(64), resourceId: id }).strict(),
     output: z.null(),
   },
+  /** Checks a patient in: a new visit (FHIR Encounter, status arrived). */
+  'visits:start': { input: visitStartSchema.strict(), output: visitSchema },
+  'visits:get': { input: z.object({ id }).strict(), output: visitSchema },
+  'visits:set-status': {
+    input: z.object({ id, status: z.enum(['in-progress']) }).strict(),
+    output: visitSchema,
+  },
+  /** All the measurements of one form, saved together or not at all. */
+  'visits:record-vitals': {
+    input: z.object({ id, vitals: vitalsEntrySchema }).strict(),
+    output: recordVitalsResultSchema,
+  },
+  'visits:finish': { input: z.object({ id }).strict(), output: visitSchema },
+  'visits:list-today': { input: empty, output: z.array(visitSchema) },
+  'visits:list-for-patient': { input: z.object({ patientId: id }).strict(), output: z.array(visitSchema) },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 // Both directions: the name list has no channel the contract lacks, and vice versa.

@@ -13,6 +13,8 @@ export const CHANNEL_NAMES = [
   'patients:get',
   'patients:register',
   'patients:update',
+  'patients:find-duplicates',
+  'patients:link',
   'settings:get',
   'settings:update',
   'users:list',
@@ -25,6 +27,13 @@ export const CHANNEL_NAMES = [
   'sync:list-problems',
   'sync:resolve-conflict',
   'sync:retry-rejected',
+  'visits:start',
+  'visits:get',
+  'visits:set-status',
+  'visits:record-vitals',
+  'visits:finish',
+  'visits:list-today',
+  'visits:list-for-patient',
 ] as const;
 
 export const EVENT_NAMES = ['db:changed', 'session:locked', 'sync:status'] as const;
