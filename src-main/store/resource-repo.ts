@@ -30,7 +30,8 @@ export interface StoredResource {
   updatedBy: string | null;
 }
 
-interface ResourceRow {
+/** A `SELECT *` row of `resources`, as other repositories' queries return it too. */
+export interface ResourceRow {
   pk: number;
   type: string;
   id: string;
@@ -43,7 +44,7 @@ interface ResourceRow {
   updated_by: string | null;
 }
 
-function fromRow(row: ResourceRow): StoredResource {
+export function fromRow(row: ResourceRow): StoredResource {
   return {
     pk: row.pk,
     type: row.type,

@@ -15,6 +15,8 @@ import {
   createLocalResource,
   getResource,
   updateLocalResource,
+  fromRow,
+  type ResourceRow,
   type StoredResource,
   type WriteContext,
 } from '../store/resource-repo';
@@ -30,41 +32,13 @@ import {
 } from '../vitals/vital-observation';
 import { canMove, newEncounter, toVisit, withStatus, type Encounter } from './fhir-encounter';
 
-interface Row {
-  pk: number;
-  type: string;
-  id: string;
-  rev: number;
-  server_version: string | null;
-  json: string;
-  created_at: string;
-  created_by: string | null;
-  updated_at: string;
-  updated_by: string | null;
-}
-
-function fromRow(row: Row): StoredResource {
-  return {
-    pk: row.pk,
-    type: row.type,
-    id: row.id,
-    rev: row.rev,
-    serverVersion: row.server_version,
-    resource: JSON.parse(row.json) as StoredResource['resource'],
-    createdAt: row.created_at,
-    createdBy: row.created_by,
-    updatedAt: row.updated_at,
-    updatedBy: row.updated_by,
-  };
-}
-
 /** Resources of a type that point at a target, through the reference index (never a scan). */
 function referring(sqlite: Sqlite, type: string, targetType: string, targetId: string): StoredResource[] {
   const rows = stmt(
     sqlite,
     `SELECT DISTINCT r.* FROM resource_references rr JOIN resources r ON r.pk = rr.resource_pk
      WHERE rr.target_type = ? AND rr.target_id = ? AND r.type = ? AND r.deleted = 0`,
-  ).all(targetType, targetId, type) as Row[];
+  ).all(targetType, targetId, type) as ResourceRow[];
   return rows.map(fromRow);
 }
 
@@ -250,7 +224,7 @@ export function listPatientVisits(sqlite: Sqlite, patientId: string, ctx: WriteC
     sqlite,
     `SELECT DISTINCT r.* FROM resource_references rr JOIN resources r ON r.pk = rr.resource_pk
      WHERE rr.target_type = 'Patient' AND rr.target_id = ? AND r.type IN ('Encounter', 'Observation') AND r.deleted = 0`,
-  ).all(patientId) as Row[];
+  ).all(patientId) as ResourceRow[];
   const encounters: StoredResource[] = [];
   const byEncounter = new Map<string, StoredResource[]>();
   for (const stored of rows.map(fromRow)) {
@@ -276,7 +250,7 @@ export function listVisitsOfDay(sqlite: Sqlite, dayStart: Date, dayEnd: Date): V
   // An encounter started today was written today: the (type, updated_at) index narrows to those.
   const rows = stmt(sqlite, "SELECT * FROM resources WHERE type = 'Encounter' AND updated_at >= ? AND deleted = 0").all(
     dayStart.toISOString(),
-  ) as Row[];
+  ) as ResourceRow[];
   const from = dayStart.getTime();
   const to = dayEnd.getTime();
   return rows
