@@ -48,6 +48,12 @@ function coalesce(ms: number, flush: (items: Set<string>) => void) {
 export interface CoreOptions {
   /** Folder for the database, its key file (outside Electron) and logs. */
   dataDir: string;
+  /**
+   * The shipped data files (default schedule, rule pack, growth tables). Defaults to ./resources
+   * of the working folder, which is the repository in development and tests; Electron passes the
+   * folder inside the installed app.
+   */
+  resourcesDir?: string;
   /** Where the database key is kept; defaults to an owner-only key file in dataDir. */
   keyStore?: KeyStore;
   appVersion?: string;
@@ -146,7 +152,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     onStatus: (status) => emit('sync:status', status),
     onChanged: (types) => changed.add(types),
   });
-  const deps: CoreDeps = { store, sessions, now, appVersion: options.appVersion ?? '0.0.0', log, emit, sync };
+  const resourcesDir = options.resourcesDir ?? join(process.cwd(), 'resources');
+  const deps: CoreDeps = {
+    store,
+    sessions,
+    now,
+    appVersion: options.appVersion ?? '0.0.0',
+    log,
+    emit,
+    sync,
+    resourcesDir,
+  };
   const handlers: Handlers = {
     ...authHandlers(deps),
     ...patientHandlers(deps),

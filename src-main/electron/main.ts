@@ -74,7 +74,14 @@ async function start(): Promise<void> {
       safe: safeStorage,
       warn: (m) => log.warn('shell.keystore-fallback', { detail: m }),
     });
-    core = await createCore({ dataDir: userData, keyStore, appVersion: app.getVersion(), logger: log });
+    core = await createCore({
+      dataDir: userData,
+      keyStore,
+      appVersion: app.getVersion(),
+      logger: log,
+      // resources/ is packed inside the app (electron-builder.yml `files`), beside out/ and dist-renderer/.
+      resourcesDir: join(app.getAppPath(), 'resources'),
+    });
   } catch (error) {
     return fail(error);
   }

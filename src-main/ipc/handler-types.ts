@@ -17,4 +17,6 @@ export interface CoreDeps {
   log: Logger;
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   sync: SyncController;
+  /** The shipped data files: default immunization schedule, rule pack, growth tables. */
+  resourcesDir: string;
 }
