@@ -12,6 +12,8 @@ import { describeSpan, type DoseRule, type ImmunizationSchedule, type SeriesDefi
 export interface GivenImmunization {
   id?: string;
   vaccineCode: { system: string; code: string };
+  /** Further codings of the same vaccine (a national code beside CVX): any of them may match. */
+  otherCodes?: { system: string; code: string }[];
   /** ISO local date, 'YYYY-MM-DD'. */
   date: string;
   /** As recorded; kept for display, not trusted for counting. */
@@ -76,7 +78,8 @@ function checkDates(birthDate: string, today: string): void {
 }
 
 function matches(series: SeriesDefinition, given: GivenImmunization): boolean {
-  return series.vaccineCodes.some((c) => c.system === given.vaccineCode.system && c.code === given.vaccineCode.code);
+  const codes = given.otherCodes ? [given.vaccineCode, ...given.otherCodes] : [given.vaccineCode];
+  return series.vaccineCodes.some((c) => codes.some((g) => c.system === g.system && c.code === g.code));
 }
 
 function windowEnd(birthDate: string, rule: DoseRule): string | undefined {
