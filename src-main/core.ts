@@ -19,6 +19,7 @@ import { readSettings, settingsHandlers } from './handlers/settings';
 import { userHandlers } from './handlers/users';
 import { syncHandlers } from './handlers/sync';
 import { visitHandlers } from './handlers/visits';
+import { ScheduleSource } from './immunization/active-schedule';
 import { SyncController } from './sync/sync-controller';
 import { WorkerRunner } from './sync/worker-runner';
 import { InProcessRunner } from './sync/in-process-runner';
@@ -162,6 +163,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     emit,
     sync,
     resourcesDir,
+    schedule: new ScheduleSource(store.sqlite, resourcesDir),
   };
   const handlers: Handlers = {
     ...authHandlers(deps),

@@ -11,7 +11,8 @@ import { stopOnSignal } from './stop-on-signal';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const dataDir = resolve(process.env.KLINIKI_DATA_DIR ?? join(root, '.kliniki-data'));
-const staticDir = join(root, 'dist-renderer');
+// KLINIKI_RENDERER_DIR: a UI built elsewhere (parallel e2e runs each build their own copy).
+const staticDir = resolve(process.env.KLINIKI_RENDERER_DIR ?? join(root, 'dist-renderer'));
 
 async function main(): Promise<void> {
   if (!existsSync(join(staticDir, 'index.html'))) {

@@ -3,6 +3,7 @@ import type { Store } from '../store/client';
 import type { SessionManager } from '../auth/session-manager';
 import type { Logger } from '../log/logger';
 import type { SyncController } from '../sync/sync-controller';
+import type { ScheduleSource } from '../immunization/active-schedule';
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
 
@@ -19,4 +20,6 @@ export interface CoreDeps {
   sync: SyncController;
   /** The shipped data files: default immunization schedule, rule pack, growth tables. */
   resourcesDir: string;
+  /** The immunization schedule in force (the iCDR's, else the shipped default). */
+  schedule: ScheduleSource;
 }
