@@ -8,13 +8,11 @@
  * catalog's templates, so the core's throw sites stay plain English and still reach the nurse in
  * her language.
  */
-import { fr } from './catalog/fr';
-import { sw } from './catalog/sw';
+import { CATALOGS } from './catalog';
 import type { Language } from './languages';
 
 export type Params = Record<string, string | number>;
 
-const CATALOGS: Record<Language, Record<string, string>> = { en: {}, fr, sw };
 const PLACEHOLDER = /\{(\w+)\}/g;
 
 function fill(text: string, params: Params | undefined): string {
