@@ -6,6 +6,7 @@ import type { FhirResource, Patient } from '../../src-shared/fhir/types';
 import type { Sqlite } from './client';
 import { stmt } from './statements';
 import { indexPatient } from '../patients/patient-indexer';
+import { indexForDueList } from '../immunization/due-indexer';
 
 const REFERENCE = /^([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/.*)?$/;
 const MAX_REFERENCES = 500;
@@ -41,4 +42,5 @@ export function indexResource(sqlite: Sqlite, pk: number, resource: FhirResource
   );
   for (const ref of collectReferences(resource)) insert.run(pk, ref.path, ref.type, ref.id);
   if (resource.resourceType === 'Patient') indexPatient(sqlite, pk, resource as Patient, fresh);
+  indexForDueList(sqlite, pk, resource, fresh);
 }

@@ -7,3 +7,4 @@ export * from './users';
 export * from './audit';
 export * from './settings';
 export * from './sync';
+export * from './immunization-index';
