@@ -9,6 +9,7 @@ import type { GivenImmunization } from './due';
 export interface Reference {
   reference?: string;
   display?: string;
+  identifier?: { system?: string; value?: string };
 }
 
 export interface Immunization extends FhirResource {
