@@ -70,10 +70,12 @@ export default defineConfig({
       externalizeDeps: true,
       sourcemap: true,
       rollupOptions: {
-        // The sync worker thread is loaded by file name (src-main/sync/worker-runner.ts).
+        // Worker threads are loaded by file name (src-main/sync/worker-runner.ts,
+        // src-main/rules/rule-runner.ts).
         input: {
           index: resolve(root, 'src-main/electron/main.ts'),
           'sync-worker': resolve(root, 'src-main/sync/sync-worker.ts'),
+          'rule-worker': resolve(root, 'src-main/rules/rule-worker.ts'),
         },
         output: { entryFileNames: '[name].js' },
       },

@@ -23,6 +23,33 @@ export const DEFAULT_SUBSCRIPTIONS: Subscription[] = [
   { resourceType: 'Condition', query: '' },
 ];
 
+/**
+ * The centre's knowledge, pulled whatever the laptop's subscriptions say: rule packs and the
+ * immunization schedule make the laptop check and advise as the centre decided, offline too.
+ * Only resources tagged for Kliniki are asked for, so other profiles on the server stay there.
+ * They are read-only here: nothing on the laptop edits them, so nothing pushes them back.
+ */
+export const KNOWLEDGE_SUBSCRIPTIONS: Subscription[] = [
+  {
+    resourceType: 'StructureDefinition',
+    query: '_tag=https://kliniki.org/fhir/CodeSystem/content-kind|validation-rules',
+  },
+  {
+    resourceType: 'PlanDefinition',
+    query: '_tag=https://kliniki.org/fhir/CodeSystem/content-kind|immunization-schedule',
+  },
+  {
+    resourceType: 'ActivityDefinition',
+    query: '_tag=https://kliniki.org/fhir/CodeSystem/content-kind|immunization-schedule',
+  },
+];
+
+/** What one run pulls: the centre's knowledge first (it decides how later records are read), then the subscriptions. */
+export function subscriptionsToPull(config: SyncConfig): Subscription[] {
+  const own = new Set(config.subscriptions.map(subscriptionKey));
+  return [...KNOWLEDGE_SUBSCRIPTIONS.filter((s) => !own.has(subscriptionKey(s))), ...config.subscriptions];
+}
+
 const KEY = 'sync.config';
 
 export function readSyncConfig(sqlite: Sqlite): SyncConfig {

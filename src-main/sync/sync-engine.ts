@@ -12,7 +12,7 @@ import { FhirHttp, SyncHttpError } from './fhir-http';
 import { pullMode, pullSubscription, reconcileDeletions, type PullCounts } from './pull';
 import { Pusher } from './push';
 import { discoverServer, type ServerProfile } from './server-profile';
-import { subscriptionKey, type SyncConfig } from './sync-config';
+import { subscriptionKey, subscriptionsToPull, type SyncConfig } from './sync-config';
 
 export interface RunSummary {
   received: number;
@@ -108,7 +108,8 @@ export async function runSync(sqlite: Sqlite, config: SyncConfig, hooks: EngineH
 
   const changedTypes = new Set<string>();
   let slowest = 0;
-  for (const sub of config.subscriptions) {
+  const subscriptions = subscriptionsToPull(config);
+  for (const sub of subscriptions) {
     if (hooks.signal?.aborted) break;
     const started = Date.now();
     const counts: PullCounts = await pullSubscription(
@@ -145,7 +146,7 @@ export async function runSync(sqlite: Sqlite, config: SyncConfig, hooks: EngineH
   if (hooks.pageSize === undefined) {
     writeSetting(sqlite, PAGE_SIZE, nextPageSize(readSetting<number>(sqlite, PAGE_SIZE) ?? MAX_PAGE, slowest));
   }
-  const withoutHistory = config.subscriptions.filter((s) => pullMode(profile, { key: '', ...s }) === 'search');
+  const withoutHistory = subscriptions.filter((s) => pullMode(profile, { key: '', ...s }) === 'search');
   const last = readSetting<string>(sqlite, RECONCILED_AT);
   const due = !last || hooks.now().getTime() - Date.parse(last) >= (hooks.reconcileEveryMs ?? 6 * 3600_000);
   if (withoutHistory.length > 0 && due && !hooks.signal?.aborted) {
