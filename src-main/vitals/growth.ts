@@ -1,83 +1,22 @@
 /**
- * Weight-for-age and length/height-for-age z-scores against the WHO Child Growth Standards
- * (2006), 0–5 years, by the LMS method. The tables are data in resources/growth-standards/
- * (monthly L, M, S), checked when loaded; between whole months L, M and S are interpolated.
+ * Weight-for-age, length/height-for-age and weight-for-length/height z-scores against the WHO
+ * Child Growth Standards (2006), 0–5 years, by the LMS method, following WHO's own rules (the
+ * `anthro` package): age in completed days; length below 731 days and height from 731 days,
+ * with the 0.7 cm lying/standing correction; restricted z beyond ±3 for weight indicators.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { z } from 'zod';
+import { lmsAt, type GrowthSex, type GrowthTables, type Lms, type TableIndicator } from './growth-tables';
 
-const DAYS_PER_MONTH = 30.4375;
+export type { GrowthSex, GrowthTables } from './growth-tables';
+export { loadGrowthTables } from './growth-tables';
+
 /** WHO: length (lying) is used below 2 years, height (standing) from 2 years (731 days). */
-const STANDING_FROM_DAYS = 731;
+export const STANDING_FROM_DAYS = 731;
 /** WHO: standing height is on average 0.7 cm less than recumbent length. */
-const LYING_STANDING_DIFFERENCE_CM = 0.7;
+export const LYING_STANDING_DIFFERENCE_CM = 0.7;
+/** The last day of the 0–5 year standards (60 months). */
+export const MAX_AGE_DAYS = 1826;
 
-export type GrowthSex = 'female' | 'male';
-export type Indicator = 'weight-for-age' | 'length-for-age' | 'height-for-age';
-
-const row = z.tuple([z.number().int().min(0), z.number(), z.number().positive(), z.number().positive()]);
-const tableSchema = z
-  .object({
-    indicator: z.enum(['weight-for-age', 'length-for-age', 'height-for-age']),
-    unit: z.enum(['kg', 'cm']),
-    firstMonth: z.number().int().min(0),
-    lastMonth: z.number().int().max(60),
-    male: z.array(row).min(2),
-    female: z.array(row).min(2),
-  })
-  .superRefine((t, ctx) => {
-    for (const sex of ['male', 'female'] as const) {
-      const rows = t[sex];
-      if (rows.length !== t.lastMonth - t.firstMonth + 1)
-        ctx.addIssue({
-          code: 'custom',
-          message: `${sex}: expected one row per month from ${t.firstMonth} to ${t.lastMonth}`,
-        });
-      rows.forEach(([month, , m, s], i) => {
-        if (month !== t.firstMonth + i) ctx.addIssue({ code: 'custom', message: `${sex}: row ${i} is month ${month}` });
-        const prev = rows[i - 1];
-        if (prev && m <= prev[2]) ctx.addIssue({ code: 'custom', message: `${sex}: median falls at month ${month}` });
-        if (s > 0.5) ctx.addIssue({ code: 'custom', message: `${sex}: S out of range at month ${month}` });
-      });
-    }
-  });
-
-export type LmsTable = z.infer<typeof tableSchema>;
-export type GrowthStandards = Record<Indicator, LmsTable>;
-
-export function parseLmsTable(json: unknown, expected: Indicator): LmsTable {
-  const table = tableSchema.parse(json);
-  if (table.indicator !== expected) throw new Error(`Growth table holds ${table.indicator}, expected ${expected}`);
-  return table;
-}
-
-/** Reads and validates the three tables; throws if any is missing or malformed. */
-export function loadGrowthStandards(dir: string): GrowthStandards {
-  const load = (indicator: Indicator): LmsTable =>
-    parseLmsTable(JSON.parse(readFileSync(join(dir, `who-2006-${indicator}.json`), 'utf8')) as unknown, indicator);
-  return {
-    'weight-for-age': load('weight-for-age'),
-    'length-for-age': load('length-for-age'),
-    'height-for-age': load('height-for-age'),
-  };
-}
-
-export interface Lms {
-  L: number;
-  M: number;
-  S: number;
-}
-
-export function lmsAt(table: LmsTable, sex: GrowthSex, ageDays: number): Lms {
-  const rows = table[sex];
-  const months = Math.min(Math.max(ageDays / DAYS_PER_MONTH, table.firstMonth), table.lastMonth);
-  const i = Math.min(Math.floor(months) - table.firstMonth, rows.length - 2);
-  const a = rows[i]!;
-  const b = rows[i + 1]!;
-  const t = months - a[0];
-  return { L: a[1] + t * (b[1] - a[1]), M: a[2] + t * (b[2] - a[2]), S: a[3] + t * (b[3] - a[3]) };
-}
+export type Position = 'lying' | 'standing';
 
 export function lmsZ(y: number, { L, M, S }: Lms): number {
   return Math.abs(L) < 1e-9 ? Math.log(y / M) / S : ((y / M) ** L - 1) / (L * S);
@@ -104,83 +43,97 @@ export function whoZ(y: number, lms: Lms): number {
   return zScore;
 }
 
-/** Standard normal cumulative distribution (Abramowitz & Stegun 7.1.26, error < 1.5e-7). */
-export function normalCdf(x: number): number {
-  const t = 1 / (1 + (0.3275911 * Math.abs(x)) / Math.SQRT2);
-  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-  const erf = 1 - poly * Math.exp(-(x * x) / 2);
-  return x >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+export type WeightForAgeClass = 'severely-underweight' | 'underweight' | 'normal' | 'possible-growth-problem';
+export type LengthForAgeClass = 'severely-stunted' | 'stunted' | 'normal' | 'very-tall';
+export type WeightForLengthClass =
+  'severely-wasted' | 'wasted' | 'normal' | 'possible-risk-of-overweight' | 'overweight' | 'obese';
+
+/** WHO's cut-offs (Training Course on Child Growth Assessment, interpreting indicators). */
+export function classifyWeightForAge(z: number): WeightForAgeClass {
+  if (z < -3) return 'severely-underweight';
+  if (z < -2) return 'underweight';
+  // WHO does not call a heavy weight-for-age "overweight": weight-for-length judges that.
+  if (z > 2) return 'possible-growth-problem';
+  return 'normal';
 }
 
-export type WeightClass = 'severely underweight' | 'underweight' | 'normal' | 'possible growth problem';
-export type LengthClass = 'severely stunted' | 'stunted' | 'normal' | 'very tall';
-
-export interface GrowthResult<C extends string> {
-  indicator: Indicator;
-  z: number;
-  /** 0–100 */
-  percentile: number;
-  classification: C;
+export function classifyLengthForAge(z: number): LengthForAgeClass {
+  if (z < -3) return 'severely-stunted';
+  if (z < -2) return 'stunted';
+  if (z > 3) return 'very-tall';
+  return 'normal';
 }
 
-export type GrowthOutcome<C extends string> = { ok: true; value: GrowthResult<C> } | { ok: false; message: string };
+export function classifyWeightForLength(z: number): WeightForLengthClass {
+  if (z < -3) return 'severely-wasted';
+  if (z < -2) return 'wasted';
+  if (z > 3) return 'obese';
+  if (z > 2) return 'overweight';
+  if (z > 1) return 'possible-risk-of-overweight';
+  return 'normal';
+}
 
-const MAX_DAYS = 1856; // 5 years and 1 month: the end of the WHO 0–5 standards
+export type ZOutcome = { ok: true; z: number; table: TableIndicator } | { ok: false; message: string };
 
 function checkAge(ageDays: number): string | null {
   if (!Number.isFinite(ageDays) || ageDays < 0) return 'The age must be known and not in the future.';
-  if (ageDays > MAX_DAYS) return 'The WHO child growth standards cover children up to 5 years.';
+  if (ageDays > MAX_AGE_DAYS) return 'The WHO child growth standards cover children up to 5 years.';
   return null;
 }
 
 const round2 = (v: number): number => Math.round(v * 100) / 100;
+const day = (ageDays: number): number => Math.floor(ageDays);
 
-function result<C extends string>(indicator: Indicator, zScore: number, classification: C): GrowthResult<C> {
-  return { indicator, z: round2(zScore), percentile: round2(normalCdf(zScore) * 100), classification };
+export function weightForAgeZ(tables: GrowthTables, weightKg: number, ageDays: number, sex: GrowthSex): ZOutcome {
+  const problem = checkAge(ageDays);
+  if (problem) return { ok: false, message: problem };
+  const lms = lmsAt(tables['weight-for-age'], sex, day(ageDays))!;
+  return { ok: true, z: round2(whoZ(weightKg, lms)), table: 'weight-for-age' };
 }
 
-export function weightForAge(
-  standards: GrowthStandards,
-  weightKg: number,
-  ageDays: number,
-  sex: GrowthSex,
-): GrowthOutcome<WeightClass> {
-  const ageProblem = checkAge(ageDays);
-  if (ageProblem) return { ok: false, message: ageProblem };
-  const zScore = whoZ(weightKg, lmsAt(standards['weight-for-age'], sex, ageDays));
-  // WHO: a weight-for-age above +1 is not classed as overweight but may signal a growth problem
-  // to check with weight-for-length; we flag above +2 only.
-  const c: WeightClass =
-    zScore < -3
-      ? 'severely underweight'
-      : zScore < -2
-        ? 'underweight'
-        : zScore > 2
-          ? 'possible growth problem'
-          : 'normal';
-  return { ok: true, value: result('weight-for-age', zScore, c) };
+/** The measurement as the table for this age expects it (WHO's 0.7 cm rule). */
+export function lengthForTable(cm: number, ageDays: number, measured: Position): { cm: number; standing: boolean } {
+  const standing = ageDays >= STANDING_FROM_DAYS;
+  if (standing && measured === 'lying') return { cm: cm - LYING_STANDING_DIFFERENCE_CM, standing };
+  if (!standing && measured === 'standing') return { cm: cm + LYING_STANDING_DIFFERENCE_CM, standing };
+  return { cm, standing };
 }
 
-/**
- * Length below 2 years, height from 2 years; a child measured the other way is corrected by
- * 0.7 cm first, as WHO prescribes.
- */
-export function lengthHeightForAge(
-  standards: GrowthStandards,
+export function lengthHeightForAgeZ(
+  tables: GrowthTables,
   cm: number,
   ageDays: number,
   sex: GrowthSex,
-  measured: 'lying' | 'standing',
-): GrowthOutcome<LengthClass> {
-  const ageProblem = checkAge(ageDays);
-  if (ageProblem) return { ok: false, message: ageProblem };
-  const standing = ageDays >= STANDING_FROM_DAYS;
-  let value = cm;
-  if (standing && measured === 'lying') value -= LYING_STANDING_DIFFERENCE_CM;
-  if (!standing && measured === 'standing') value += LYING_STANDING_DIFFERENCE_CM;
-  const indicator: Indicator = standing ? 'height-for-age' : 'length-for-age';
-  const zScore = lmsZ(value, lmsAt(standards[indicator], sex, ageDays));
-  const c: LengthClass =
-    zScore < -3 ? 'severely stunted' : zScore < -2 ? 'stunted' : zScore > 3 ? 'very tall' : 'normal';
-  return { ok: true, value: result(indicator, zScore, c) };
+  measured: Position,
+): ZOutcome {
+  const problem = checkAge(ageDays);
+  if (problem) return { ok: false, message: problem };
+  const adjusted = lengthForTable(cm, ageDays, measured);
+  const table: TableIndicator = adjusted.standing ? 'height-for-age' : 'length-for-age';
+  const lms = lmsAt(tables[table], sex, day(ageDays))!;
+  return { ok: true, z: round2(lmsZ(adjusted.cm, lms)), table };
+}
+
+export function weightForLengthHeightZ(
+  tables: GrowthTables,
+  weightKg: number,
+  cm: number,
+  ageDays: number,
+  sex: GrowthSex,
+  measured: Position,
+): ZOutcome {
+  const problem = checkAge(ageDays);
+  if (problem) return { ok: false, message: problem };
+  const adjusted = lengthForTable(cm, ageDays, measured);
+  const table: TableIndicator = adjusted.standing ? 'weight-for-height' : 'weight-for-length';
+  const lms = lmsAt(tables[table], sex, adjusted.cm);
+  if (!lms) {
+    return {
+      ok: false,
+      message: adjusted.standing
+        ? 'Weight-for-height is defined for heights from 65 to 120 cm.'
+        : 'Weight-for-length is defined for lengths from 45 to 110 cm.',
+    };
+  }
+  return { ok: true, z: round2(whoZ(weightKg, lms)), table };
 }
