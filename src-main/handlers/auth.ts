@@ -13,11 +13,13 @@ export function authHandlers(deps: CoreDeps): AuthHandlers {
   return {
     'app:get-status': () => {
       sessions.lockIfIdle();
+      const settings = readSettings(store.sqlite);
       return {
         setupRequired: countUsers(store.db) === 0,
         session: sessions.session(),
-        clinicName: readSettings(store.sqlite).clinicName,
+        clinicName: settings.clinicName,
         appVersion: deps.appVersion,
+        language: settings.language,
       };
     },
     'auth:create-first-user': async (input) => {

@@ -33,12 +33,13 @@ export class PatientRecordStore {
     }
   }
 
-  register(draft: PatientDraft): Promise<PatientRecord | null> {
-    return this.save(() => invoke('patients:register', { draft }));
+  /** `confirmWarnings`: ids of the rule warnings the nurse read and chose to save anyway. */
+  register(draft: PatientDraft, confirmWarnings?: string[]): Promise<PatientRecord | null> {
+    return this.save(() => invoke('patients:register', { draft, confirmWarnings }));
   }
 
-  update(id: string, rev: number, draft: PatientDraft): Promise<PatientRecord | null> {
-    return this.save(() => invoke('patients:update', { id, rev, draft }));
+  update(id: string, rev: number, draft: PatientDraft, confirmWarnings?: string[]): Promise<PatientRecord | null> {
+    return this.save(() => invoke('patients:update', { id, rev, draft, confirmWarnings }));
   }
 
   clearSaveError(): void {

@@ -3,6 +3,8 @@ import type { AppError } from '../../src-shared/errors';
 import type { PatientSummary, Sex } from '../../src-shared/domain/patient';
 import { invoke } from '../lib/api';
 import { toAppError } from '../lib/errors';
+import { byCount, formatCount } from '../lib/format';
+import { t } from '../lib/i18n.svelte';
 
 const PAGE_SIZE = 20;
 /** The contract's PATIENT_PAGE_MAX; a refresh re-reads at most this many rows at once. */
@@ -21,6 +23,8 @@ export class PatientSearchStore {
   error = $state<AppError | null>(null);
   /** True once results (possibly none) answer the current query. */
   searched = $state(false);
+  /** The clinic number of a scanned card that no record on this laptop holds. */
+  cardMiss = $state<string | null>(null);
 
   isEmptyQuery = $derived(this.text.trim() === '' && this.birthYear === null && this.sex === null);
 
@@ -62,6 +66,45 @@ export class PatientSearchStore {
     });
   }
 
+  /**
+   * A scanned patient card: the id of the one record holding its clinic number, to open at
+   * once. None: `cardMiss` says so. Several (a duplicate): they are listed as results.
+   */
+  async findCard(clinicNumber: string): Promise<string | null> {
+    clearTimeout(this.timer);
+    // Also drops the answer of a type-ahead search started while the code was being typed.
+    const seq = ++this.seq;
+    this.cardMiss = null;
+    this.loading = true;
+    try {
+      const found = await invoke('patients:find-by-identifier', { kind: 'clinic-number', value: clinicNumber });
+      if (seq !== this.seq) return null;
+      this.error = null;
+      const [only] = found;
+      if (only && found.length === 1) {
+        this.reset();
+        return only.id;
+      }
+      this.text = clinicNumber;
+      this.items = found;
+      this.hasMore = false;
+      this.searched = found.length > 0;
+      if (found.length === 0) {
+        this.cardMiss = clinicNumber;
+        this.announce(t('No patient on this laptop has the card number {number}.', { number: clinicNumber }));
+      } else {
+        const count = found.length;
+        this.announce(t('{count} patients have the card number {number}.', { count, number: clinicNumber }));
+      }
+      return null;
+    } catch (cause) {
+      if (seq === this.seq) this.error = toAppError(cause);
+      return null;
+    } finally {
+      if (seq === this.seq) this.loading = false;
+    }
+  }
+
   async loadMore(): Promise<void> {
     if (this.loading || !this.hasMore) return;
     const seq = ++this.seq;
@@ -82,6 +125,7 @@ export class PatientSearchStore {
     this.items = [];
     this.hasMore = false;
     this.searched = false;
+    this.cardMiss = null;
     this.error = null;
     this.loading = false;
   }
@@ -115,9 +159,13 @@ export class PatientSearchStore {
 }
 
 function describe(count: number, hasMore: boolean): string {
-  if (count === 0) return 'No patient found.';
-  const found = `${count} ${count === 1 ? 'patient' : 'patients'} found`;
-  return hasMore ? `${found}, more available.` : `${found}.`;
+  if (count === 0) return t('No patient found.');
+  const n = formatCount(count);
+  const found = byCount(count, {
+    one: t('{count} patient found', { count: n }),
+    other: t('{count} patients found', { count: n }),
+  });
+  return hasMore ? t('{found}, more available.', { found }) : t('{found}.', { found });
 }
 
 export const [getPatientSearch, setPatientSearch] = createContext<PatientSearchStore>();

@@ -2,7 +2,9 @@ import { createContext } from 'svelte';
 import type { AppError } from '../../src-shared/errors';
 import type { AppStatus, NewUser, Session } from '../../src-shared/domain/session';
 import { invoke, on, onSessionEnded } from '../lib/api';
+import type { Language } from '../../src-shared/i18n/languages';
 import { toAppError } from '../lib/errors';
+import { setLanguage } from '../lib/i18n.svelte';
 
 export type SessionPhase = 'starting' | 'unavailable' | 'setup' | 'locked' | 'unlocked';
 export type LockReason = 'idle' | 'manual' | 'expired';
@@ -50,6 +52,8 @@ export class SessionStore {
     this.loading = true;
     try {
       const status = await invoke('app:get-status', {});
+      // The laptop's language applies before anyone signs in: unlock and first-run screens too.
+      setLanguage(status.language);
       this.status = status;
       this.session = status.session;
       this.error = null;
@@ -104,6 +108,10 @@ export class SessionStore {
   clearSignInError(): void {
     this.error = null;
     this.retryAt = null;
+  }
+
+  setLanguage(language: Language): void {
+    if (this.status) this.status = { ...this.status, language };
   }
 
   setClinicName(clinicName: string): void {

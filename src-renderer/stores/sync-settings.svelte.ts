@@ -3,6 +3,7 @@ import type { AppError, FieldErrors } from '../../src-shared/errors';
 import type { ConnectionTest, SyncSettings, SyncSettingsInput } from '../../src-shared/domain/sync';
 import { invoke } from '../lib/api';
 import { toAppError } from '../lib/errors';
+import { t, tm } from '../lib/i18n.svelte';
 
 export type ConnectionDetails = Pick<SyncSettingsInput, 'baseUrl' | 'tokenUrl' | 'clientId' | 'clientSecret'>;
 
@@ -79,12 +80,12 @@ export class SyncSettingsStore {
       const result = await invoke('sync:test-connection', details);
       if (seq !== this.testSeq) return false;
       this.testResult = result;
-      this.announce('The connection works.');
+      this.announce(t('The connection works.'));
       return true;
     } catch (cause) {
       if (seq !== this.testSeq) return false;
       this.testError = toAppError(cause);
-      this.announce(`The connection does not work yet. ${this.testError.message}`);
+      this.announce(t('The connection does not work yet. {problem}', { problem: tm(this.testError.message) }));
       return false;
     } finally {
       if (seq === this.testSeq) this.testing = false;

@@ -4,6 +4,7 @@ import type { SyncProblem, SyncStatus } from '../../src-shared/domain/sync';
 import { invoke, on } from '../lib/api';
 import { toAppError } from '../lib/errors';
 import { syncHeadline } from '../lib/sync-words';
+import { t } from '../lib/i18n.svelte';
 
 /** "12 minutes ago" must move on by itself; a coarse tick is enough for that. */
 const CLOCK_EVERY_MS = 20_000;
@@ -175,7 +176,11 @@ export class SyncStore {
     const after = this.headline;
     // Read out a change of state, not every page of progress; the first status is no change.
     if (before && after && before.label !== after.label) {
-      this.announce(after.detail ? `Sync: ${after.label}. ${after.detail}.` : `Sync: ${after.label}.`);
+      this.announce(
+        after.detail
+          ? t('Sync: {state}. {detail}.', { state: after.label, detail: after.detail })
+          : t('Sync: {state}.', { state: after.label }),
+      );
     }
   }
 }

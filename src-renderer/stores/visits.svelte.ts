@@ -3,6 +3,7 @@ import type { AppError } from '../../src-shared/errors';
 import type { RecordVitalsResult, Visit, VisitStart, VitalsEntry } from '../../src-shared/domain/visit';
 import { invoke } from '../lib/api';
 import { toAppError } from '../lib/errors';
+import { t, tm } from '../lib/i18n.svelte';
 
 /** The one visit on screen: reading it, moving its status, recording vitals in it. */
 export class VisitStore {
@@ -40,36 +41,42 @@ export class VisitStore {
   }
 
   start(input: VisitStart): Promise<Visit | null> {
-    return this.run(() => invoke('visits:start', input), 'Visit started. The patient is checked in.');
+    return this.run(() => invoke('visits:start', input), t('Visit started. The patient is checked in.'));
   }
 
   begin(id: string): Promise<Visit | null> {
-    return this.run(() => invoke('visits:set-status', { id, status: 'in-progress' }), 'The visit is now in progress.');
+    return this.run(
+      () => invoke('visits:set-status', { id, status: 'in-progress' }),
+      t('The visit is now in progress.'),
+    );
   }
 
   finish(id: string): Promise<Visit | null> {
-    return this.run(() => invoke('visits:finish', { id }), 'Visit finished.');
+    return this.run(() => invoke('visits:finish', { id }), t('Visit finished.'));
   }
 
-  async recordVitals(id: string, vitals: VitalsEntry): Promise<boolean> {
+  /** `confirmWarnings`: ids of the rule warnings the nurse read and chose to save anyway. */
+  async recordVitals(id: string, vitals: VitalsEntry, confirmWarnings?: string[]): Promise<boolean> {
     if (this.saving) return false;
     this.saving = true;
     this.saveError = null;
     this.flagged = null;
     try {
-      const result = await invoke('visits:record-vitals', { id, vitals });
+      const result = await invoke('visits:record-vitals', { id, vitals, confirmWarnings });
       this.seq++;
       this.visit = result.visit;
       this.flagged = result.flagged;
       this.announce(
         result.flagged.length === 0
-          ? 'Measurements saved.'
-          : `Measurements saved. Needs attention: ${result.flagged.map((f) => f.reason).join(' ')}`,
+          ? t('Measurements saved.')
+          : t('Measurements saved. Needs attention: {reasons}', {
+              reasons: result.flagged.map((f) => tm(f.reason)).join(' '),
+            }),
       );
       return true;
     } catch (cause) {
       this.saveError = toAppError(cause);
-      this.announce(this.saveError.message);
+      this.announce(tm(this.saveError.message));
       return false;
     } finally {
       this.saving = false;
@@ -103,7 +110,7 @@ export class VisitStore {
       return visit;
     } catch (cause) {
       this.saveError = toAppError(cause);
-      this.announce(this.saveError.message);
+      this.announce(tm(this.saveError.message));
       return null;
     } finally {
       this.saving = false;

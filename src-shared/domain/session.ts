@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../i18n/languages';
 
 export const ROLES = ['nurse', 'clinical-officer', 'admin'] as const;
 export const roleSchema = z.enum(ROLES);
@@ -38,11 +39,15 @@ export const appStatusSchema = z.object({
   session: sessionSchema.nullable(),
   clinicName: z.string(),
   appVersion: z.string(),
+  /** The laptop's language, so the unlock and first-run screens speak it before anyone signs in. */
+  language: z.enum(LANGUAGES),
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;
 
 export const settingsSchema = z.object({
   clinicName: z.string().max(120),
   idleLockMinutes: z.number().int().min(1).max(240),
+  /** The language of every screen on this laptop (English, French or Swahili). */
+  language: z.enum(LANGUAGES),
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -9,7 +9,7 @@
  * her language.
  */
 import { CATALOGS } from './catalog';
-import type { Language } from './languages';
+import { INTL_LOCALES, type Language } from './languages';
 
 export type Params = Record<string, string | number>;
 
@@ -29,6 +29,15 @@ export function translate(language: Language, english: string, params?: Params):
   return fill(text, params);
 }
 
+/**
+ * The same English words can need different translations ("Up to date" of a child's vaccines is
+ * not "Up to date" of sync): such an entry is written `context|English` in the catalog.
+ */
+export function translateIn(language: Language, context: string, english: string, params?: Params): string {
+  const text = CATALOGS[language][`${context}|${english}`] ?? CATALOGS[language][english] ?? english;
+  return fill(text, params);
+}
+
 interface Template {
   pattern: RegExp;
   names: string[];
@@ -41,6 +50,26 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Placeholders that always hold a number: "{count} record" must not swallow "Save the record". */
+const NUMERIC = new Set(['count', 'done', 'total', 'row', 'days', 'seconds', 'min', 'max']);
+
+function literalLength(english: string): number {
+  return english.replace(PLACEHOLDER, '').length;
+}
+
+/** "36.5" as the language writes it ("36,5"); whole numbers (years, HTTP codes) stay as they are. */
+function localDecimal(language: Language, value: string): string | null {
+  if (!/^-?\d+\.\d+$/.test(value)) return null;
+  return new Intl.NumberFormat(INTL_LOCALES[language], { maximumFractionDigits: 3 }).format(Number(value));
+}
+
+function translateValue(language: Language, value: string, depth: number): string {
+  const decimal = localDecimal(language, value);
+  if (decimal !== null) return decimal;
+  // A value may itself be a finished phrase ("6 weeks"); one level down is enough.
+  return depth < 1 ? translateMessage(language, value, depth + 1) : (CATALOGS[language][value] ?? value);
+}
+
 function templatesOf(language: Language): Template[] {
   let templates = templateCache.get(language);
   if (templates) return templates;
@@ -49,16 +78,21 @@ function templatesOf(language: Language): Template[] {
     const names: string[] = [];
     const parts = english.split(PLACEHOLDER);
     if (parts.length === 1) continue;
+    // "{years} {months}" or "{found}." would fit almost any sentence: a template recognises a
+    // message only by words of its own.
+    if (!parts.some((part, i) => i % 2 === 0 && /\p{L}/u.test(part))) continue;
     // split() with a capture group alternates literal text and placeholder names.
     const source = parts
       .map((part, i) => {
         if (i % 2 === 0) return escapeRegExp(part);
         names.push(part);
-        return '(.+?)';
+        return NUMERIC.has(part) ? '(\\d[\\d\\s.,]*)' : '(.+?)';
       })
       .join('');
     templates.push({ pattern: new RegExp(`^${source}$`, 's'), names, english });
   }
+  // The most specific template wins: "Enter the {noun} as a number." before "Enter the {what}.".
+  templates.sort((a, b) => literalLength(b.english) - literalLength(a.english));
   templateCache.set(language, templates);
   return templates;
 }
@@ -68,7 +102,7 @@ function templatesOf(language: Language): Template[] {
  * entry, else the first template it fits with its values translated in turn where they are
  * themselves catalog text, else the English as it came.
  */
-export function translateMessage(language: Language, message: string): string {
+export function translateMessage(language: Language, message: string, depth = 0): string {
   if (language === 'en') return message;
   const exact = CATALOGS[language][message];
   if (exact !== undefined) return exact;
@@ -78,7 +112,7 @@ export function translateMessage(language: Language, message: string): string {
     const params: Params = {};
     template.names.forEach((name, i) => {
       const value = match[i + 1] ?? '';
-      params[name] = CATALOGS[language][value] ?? value;
+      params[name] = translateValue(language, value, depth);
     });
     return translate(language, template.english, params);
   }

@@ -8,6 +8,7 @@
 import type { GuardianRelationship, PatientDraft, Sex } from '../../../src-shared/domain/patient';
 import type { FieldErrors } from '../../../src-shared/errors';
 import { ageParts, todayIso } from '../../lib/format';
+import { t } from '../../lib/i18n.svelte';
 
 export interface PatientFormModel {
   given: string;
@@ -111,23 +112,23 @@ export function toDraft(
   form: PatientFormModel,
 ): { draft: PatientDraft; errors: null } | { draft: null; errors: FieldErrors } {
   const errors: FieldErrors = {};
-  if (!form.given.trim()) errors.given = 'Enter the given names.';
-  if (!form.family.trim()) errors.family = 'Enter the family name.';
-  if (form.sex === '') errors.sex = 'Choose the sex.';
+  if (!form.given.trim()) errors.given = t('Enter the given names.');
+  if (!form.family.trim()) errors.family = t('Enter the family name.');
+  if (form.sex === '') errors.sex = t('Choose the sex.');
   let birth: PatientDraft['birth'] = { kind: 'exact', date: form.birthDate };
   if (form.birthMode === 'exact') {
-    if (!form.birthDate) errors['birth.date'] = 'Enter the date of birth, or choose “Age (estimated)”.';
-    else if (form.birthDate > todayIso()) errors['birth.date'] = 'The date of birth cannot be in the future.';
+    if (!form.birthDate) errors['birth.date'] = t('Enter the date of birth, or choose “Age (estimated)”.');
+    else if (form.birthDate > todayIso()) errors['birth.date'] = t('The date of birth cannot be in the future.');
   } else {
     const years = wholeNumber(form.ageYears);
     const months = form.ageMonths.trim() === '' ? 0 : wholeNumber(form.ageMonths);
-    if (years === null || years > 130) errors['birth.years'] = 'Enter the age in whole years, from 0 to 130.';
-    if (months === null || months > 11) errors['birth.months'] = 'Enter months from 0 to 11, or leave it empty.';
+    if (years === null || years > 130) errors['birth.years'] = t('Enter the age in whole years, from 0 to 130.');
+    if (months === null || months > 11) errors['birth.months'] = t('Enter months from 0 to 11, or leave it empty.');
     birth = { kind: 'estimated', years: years ?? 0, months: months ?? 0 };
   }
   const guardianName = form.guardianName.trim();
   if (guardianName && form.guardianRelationship === '') {
-    errors['guardian.relationship'] = 'Choose how this person is related to the patient.';
+    errors['guardian.relationship'] = t('Choose how this person is related to the patient.');
   }
   if (Object.keys(errors).length > 0) return { draft: null, errors };
   return {
