@@ -19,6 +19,12 @@ import { readSettings, settingsHandlers } from './handlers/settings';
 import { userHandlers } from './handlers/users';
 import { syncHandlers } from './handlers/sync';
 import { visitHandlers } from './handlers/visits';
+import { growthHandlers } from './handlers/growth';
+import { dueListHandlers } from './handlers/due-list';
+import { immunizationHandlers } from './handlers/immunizations';
+import { overviewHandlers } from './handlers/overview';
+import { ruleHandlers } from './handlers/rules';
+import { RuleEngine } from './rules/rule-engine';
 import { ScheduleSource } from './immunization/active-schedule';
 import { SyncController } from './sync/sync-controller';
 import { WorkerRunner } from './sync/worker-runner';
@@ -164,6 +170,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     sync,
     resourcesDir,
     schedule: new ScheduleSource(store.sqlite, resourcesDir),
+    rules: new RuleEngine(store.sqlite, resourcesDir, log),
   };
   const handlers: Handlers = {
     ...authHandlers(deps),
@@ -172,6 +179,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...userHandlers(deps),
     ...syncHandlers(deps),
     ...visitHandlers(deps),
+    ...growthHandlers(deps),
+    ...dueListHandlers(deps),
+    ...immunizationHandlers(deps),
+    ...overviewHandlers(deps),
+    ...ruleHandlers(deps),
   };
   sync.start();
   // The idle lock must fire even when nobody calls in: a laptop left open in a busy room.
@@ -190,6 +202,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       clearInterval(idleTimer);
       changed.cancel();
       sync.close();
+      deps.rules.close();
       emitter.removeAllListeners();
       store.close();
     },

@@ -3,6 +3,8 @@ import { readPatient, registerPatient, updatePatient } from '../patients/patient
 import { searchPatients } from '../patients/search';
 import { draftToProbe, findDuplicateCandidates } from '../patients/duplicates';
 import { linkPatients } from '../patients/patient-links';
+import { findPatientsByIdentifier } from '../patients/find-by-identifier';
+import { checkedWrite } from '../rules/checked-write';
 
 type PatientHandlers = Pick<
   Handlers,
@@ -12,6 +14,7 @@ type PatientHandlers = Pick<
   | 'patients:update'
   | 'patients:find-duplicates'
   | 'patients:link'
+  | 'patients:find-by-identifier'
 >;
 
 export function patientHandlers(deps: CoreDeps): PatientHandlers {
@@ -24,13 +27,19 @@ export function patientHandlers(deps: CoreDeps): PatientHandlers {
     },
     'patients:get': (input) => readPatient(store.sqlite, input.id, ctx()),
     'patients:register': (input) => {
-      const record = registerPatient(store.sqlite, input.draft, ctx());
+      const c = ctx();
+      const record = checkedWrite({ sqlite: store.sqlite, rules: deps.rules }, c, input.confirmWarnings, () =>
+        registerPatient(store.sqlite, input.draft, c),
+      );
       deps.emit('db:changed', { resourceType: 'Patient', ids: [record.summary.id] });
       deps.sync.localWrite();
       return record;
     },
     'patients:update': (input) => {
-      const record = updatePatient(store.sqlite, input.id, input.rev, input.draft, ctx());
+      const c = ctx();
+      const record = checkedWrite({ sqlite: store.sqlite, rules: deps.rules }, c, input.confirmWarnings, () =>
+        updatePatient(store.sqlite, input.id, input.rev, input.draft, c),
+      );
       deps.emit('db:changed', { resourceType: 'Patient', ids: [record.summary.id] });
       deps.sync.localWrite();
       return record;
@@ -47,6 +56,10 @@ export function patientHandlers(deps: CoreDeps): PatientHandlers {
       deps.emit('db:changed', { resourceType: 'Patient', ids: [input.id, input.otherId] });
       deps.sync.localWrite();
       return readPatient(store.sqlite, input.id, ctx());
+    },
+    'patients:find-by-identifier': (input) => {
+      sessions.require();
+      return findPatientsByIdentifier(store.sqlite, input.kind, input.value);
     },
   };
 }

@@ -7,6 +7,7 @@ import {
   setVisitStatus,
   startVisit,
 } from '../visits/visit-records';
+import { checkedWrite } from '../rules/checked-write';
 
 type VisitHandlers = Pick<
   Handlers,
@@ -31,6 +32,11 @@ function today(now: Date): { start: Date; end: Date } {
 export function visitHandlers(deps: CoreDeps): VisitHandlers {
   const { store, sessions } = deps;
   const ctx = () => ({ userId: sessions.require().id, now: deps.now() });
+  // Every save is checked against the rules in force, and undone if one says no.
+  const checked = <T>(confirm: string[] | undefined, write: (c: ReturnType<typeof ctx>) => T): T => {
+    const c = ctx();
+    return checkedWrite({ sqlite: store.sqlite, rules: deps.rules }, c, confirm, () => write(c));
+  };
   const changed = (visitId: string, observationIds: string[] = []) => {
     deps.emit('db:changed', { resourceType: 'Encounter', ids: [visitId] });
     if (observationIds.length > 0) deps.emit('db:changed', { resourceType: 'Observation', ids: observationIds });
@@ -38,18 +44,18 @@ export function visitHandlers(deps: CoreDeps): VisitHandlers {
   };
   return {
     'visits:start': (input) => {
-      const visit = startVisit(store.sqlite, input, ctx());
+      const visit = checked(input.confirmWarnings, (c) => startVisit(store.sqlite, input, c));
       changed(visit.id);
       return visit;
     },
     'visits:get': (input) => readVisit(store.sqlite, input.id, ctx()),
     'visits:set-status': (input) => {
-      const visit = setVisitStatus(store.sqlite, input.id, input.status, ctx());
+      const visit = checked(input.confirmWarnings, (c) => setVisitStatus(store.sqlite, input.id, input.status, c));
       changed(visit.id);
       return visit;
     },
     'visits:record-vitals': (input) => {
-      const result = recordVitals(store.sqlite, input.id, input.vitals, ctx());
+      const result = checked(input.confirmWarnings, (c) => recordVitals(store.sqlite, input.id, input.vitals, c));
       changed(
         result.visit.id,
         result.visit.vitals.map((v) => v.id),
@@ -57,7 +63,7 @@ export function visitHandlers(deps: CoreDeps): VisitHandlers {
       return result;
     },
     'visits:finish': (input) => {
-      const visit = setVisitStatus(store.sqlite, input.id, 'finished', ctx());
+      const visit = checked(input.confirmWarnings, (c) => setVisitStatus(store.sqlite, input.id, 'finished', c));
       changed(visit.id);
       return visit;
     },

@@ -4,6 +4,7 @@ import type { SessionManager } from '../auth/session-manager';
 import type { Logger } from '../log/logger';
 import type { SyncController } from '../sync/sync-controller';
 import type { ScheduleSource } from '../immunization/active-schedule';
+import type { RuleEngine } from '../rules/rule-engine';
 
 export type Handler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
 
@@ -22,4 +23,6 @@ export interface CoreDeps {
   resourcesDir: string;
   /** The immunization schedule in force (the iCDR's, else the shipped default). */
   schedule: ScheduleSource;
+  /** The checks on entries in force; every save runs through rules/checked-write.ts. */
+  rules: RuleEngine;
 }

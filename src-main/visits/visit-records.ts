@@ -32,13 +32,16 @@ import {
 } from '../vitals/vital-observation';
 import { canMove, newEncounter, toVisit, withStatus, type Encounter } from './fhir-encounter';
 
-/** Resources of a type that point at a target, through the reference index (never a scan). */
+/**
+ * Resources of a type that point at a target, through the reference index (never a scan).
+ * CROSS JOIN fixes the order: with a plain JOIN SQLite may start from every resource of the
+ * type (its type index) and look each one up in the references, which grows with the clinic.
+ */
+export const REFERRING_SQL = `SELECT DISTINCT r.* FROM resource_references rr CROSS JOIN resources r ON r.pk = rr.resource_pk
+  WHERE rr.target_type = ? AND rr.target_id = ? AND r.type = ? AND r.deleted = 0`;
+
 function referring(sqlite: Sqlite, type: string, targetType: string, targetId: string): StoredResource[] {
-  const rows = stmt(
-    sqlite,
-    `SELECT DISTINCT r.* FROM resource_references rr JOIN resources r ON r.pk = rr.resource_pk
-     WHERE rr.target_type = ? AND rr.target_id = ? AND r.type = ? AND r.deleted = 0`,
-  ).all(targetType, targetId, type) as ResourceRow[];
+  const rows = stmt(sqlite, REFERRING_SQL).all(targetType, targetId, type) as ResourceRow[];
   return rows.map(fromRow);
 }
 
@@ -222,7 +225,7 @@ export function listPatientVisits(sqlite: Sqlite, patientId: string, ctx: WriteC
   const patient = requirePatient(sqlite, patientId);
   const rows = stmt(
     sqlite,
-    `SELECT DISTINCT r.* FROM resource_references rr JOIN resources r ON r.pk = rr.resource_pk
+    `SELECT DISTINCT r.* FROM resource_references rr CROSS JOIN resources r ON r.pk = rr.resource_pk
      WHERE rr.target_type = 'Patient' AND rr.target_id = ? AND r.type IN ('Encounter', 'Observation') AND r.deleted = 0`,
   ).all(patientId) as ResourceRow[];
   const encounters: StoredResource[] = [];

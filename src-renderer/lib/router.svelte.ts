@@ -6,10 +6,13 @@ export type Route =
   | { name: 'register'; prefillName: string }
   | { name: 'patient'; id: string }
   | { name: 'edit'; id: string }
+  | { name: 'card'; id: string }
   | { name: 'settings'; section: string }
   | { name: 'sync' }
   | { name: 'visit'; id: string }
   | { name: 'today' }
+  | { name: 'overview' }
+  | { name: 'due' }
   | { name: 'not-found' };
 
 export function parseRoute(hash: string): Route {
@@ -24,10 +27,13 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === 'sync' && parts.length === 1) return { name: 'sync' };
   if (parts[0] === 'today' && parts.length === 1) return { name: 'today' };
+  if (parts[0] === 'overview' && parts.length === 1) return { name: 'overview' };
+  if (parts[0] === 'due' && parts.length === 1) return { name: 'due' };
   if (parts[0] === 'visits' && parts[1] && parts.length === 2) return { name: 'visit', id: parts[1] };
   if (parts[0] === 'patients' && parts[1]) {
     if (parts.length === 2) return { name: 'patient', id: parts[1] };
     if (parts.length === 3 && parts[2] === 'edit') return { name: 'edit', id: parts[1] };
+    if (parts.length === 3 && parts[2] === 'card') return { name: 'card', id: parts[1] };
   }
   return { name: 'not-found' };
 }
@@ -50,10 +56,14 @@ export const paths = {
   register: (prefillName = '') => (prefillName ? `#/register?name=${encodeURIComponent(prefillName)}` : '#/register'),
   patient: (id: string) => `#/patients/${encodeURIComponent(id)}`,
   edit: (id: string) => `#/patients/${encodeURIComponent(id)}/edit`,
+  /** The printable patient card. */
+  card: (id: string) => `#/patients/${encodeURIComponent(id)}/card`,
   settings: () => '#/settings',
   sync: () => '#/sync',
   visit: (id: string) => `#/visits/${encodeURIComponent(id)}`,
   today: () => '#/today',
+  overview: () => '#/overview',
+  due: () => '#/due',
   /** The sync connection section of Settings. */
   syncSettings: () => '#/settings?section=sync',
 };

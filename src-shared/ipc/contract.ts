@@ -10,6 +10,7 @@ import {
   patientQuerySchema,
   patientRecordSchema,
   patientSearchResultSchema,
+  patientSummarySchema,
 } from '../domain/patient';
 import { appStatusSchema, newUserSchema, sessionSchema, settingsSchema, userSummarySchema } from '../domain/session';
 import {
@@ -20,6 +21,17 @@ import {
   syncStatusSchema,
 } from '../domain/sync';
 import { recordVitalsResultSchema, visitSchema, visitStartSchema, vitalsEntrySchema } from '../domain/visit';
+import {
+  markEnteredInErrorSchema,
+  patientImmunizationsSchema,
+  recordImmunizationsResultSchema,
+  recordImmunizationsSchema,
+  scheduleStatusSchema,
+} from '../domain/immunization';
+import { clinicOverviewSchema, overviewInputSchema } from '../domain/overview';
+import { dueListSchema, dueQuerySchema, followUpSchema, setFollowUpSchema } from '../domain/due-list';
+import { confirmWarningsSchema, rulesOverviewSchema } from '../domain/rules';
+import { OBSERVATION_GROWTH_MAX, observationGrowthSchema, patientGrowthSchema } from '../domain/growth';
 import { CHANNEL_NAMES, EVENT_NAMES, type Channel, type EventName } from './names';
 
 const empty = z.object({}).strict();
@@ -38,11 +50,18 @@ export const contract = {
   'patients:search': { input: patientQuerySchema.strict(), output: patientSearchResultSchema },
   'patients:get': { input: z.object({ id }).strict(), output: patientRecordSchema },
   'patients:register': {
-    input: z.object({ draft: patientDraftSchema.strict() }).strict(),
+    input: z.object({ draft: patientDraftSchema.strict(), confirmWarnings: confirmWarningsSchema }).strict(),
     output: patientRecordSchema,
   },
   'patients:update': {
-    input: z.object({ id, rev: z.number().int().min(0), draft: patientDraftSchema.strict() }).strict(),
+    input: z
+      .object({
+        id,
+        rev: z.number().int().min(0),
+        draft: patientDraftSchema.strict(),
+        confirmWarnings: confirmWarningsSchema,
+      })
+      .strict(),
     output: patientRecordSchema,
   },
   /** Records that may be the person in the draft, best first, each with the reasons in words. */
@@ -58,6 +77,11 @@ export const contract = {
   },
   /** Marks two records as the same person (FHIR Patient.link both ways); answers with `id`'s record. */
   'patients:link': { input: z.object({ id, otherId: id }).strict(), output: patientRecordSchema },
+  /** Records holding exactly this identifier (a scanned card); no prefix or sound-alike matches. */
+  'patients:find-by-identifier': {
+    input: z.object({ kind: z.enum(['clinic-number', 'national-id']), value: z.string().min(1).max(64) }).strict(),
+    output: z.array(patientSummarySchema),
+  },
   'settings:get': { input: empty, output: settingsSchema },
   'settings:update': { input: settingsSchema.partial().strict(), output: settingsSchema },
   'users:list': { input: empty, output: z.array(userSummarySchema) },
@@ -89,20 +113,50 @@ export const contract = {
     output: z.null(),
   },
   /** Checks a patient in: a new visit (FHIR Encounter, status arrived). */
-  'visits:start': { input: visitStartSchema.strict(), output: visitSchema },
+  'visits:start': {
+    input: visitStartSchema.extend({ confirmWarnings: confirmWarningsSchema }).strict(),
+    output: visitSchema,
+  },
   'visits:get': { input: z.object({ id }).strict(), output: visitSchema },
   'visits:set-status': {
-    input: z.object({ id, status: z.enum(['in-progress']) }).strict(),
+    input: z.object({ id, status: z.enum(['in-progress']), confirmWarnings: confirmWarningsSchema }).strict(),
     output: visitSchema,
   },
   /** All the measurements of one form, saved together or not at all. */
   'visits:record-vitals': {
-    input: z.object({ id, vitals: vitalsEntrySchema }).strict(),
+    input: z.object({ id, vitals: vitalsEntrySchema, confirmWarnings: confirmWarningsSchema }).strict(),
     output: recordVitalsResultSchema,
   },
-  'visits:finish': { input: z.object({ id }).strict(), output: visitSchema },
+  'visits:finish': { input: z.object({ id, confirmWarnings: confirmWarningsSchema }).strict(), output: visitSchema },
   'visits:list-today': { input: empty, output: z.array(visitSchema) },
   'visits:list-for-patient': { input: z.object({ patientId: id }).strict(), output: z.array(visitSchema) },
+  /** "Come back on <date>": books, moves or (date null) cancels the visit's follow-up Appointment. */
+  'visits:set-follow-up': { input: setFollowUpSchema, output: followUpSchema.nullable() },
+  'visits:get-follow-up': { input: z.object({ visitId: id }).strict(), output: followUpSchema.nullable() },
+  /** A child's weights and lengths against the WHO growth standards, with the curves to draw. */
+  'growth:for-patient': { input: z.object({ patientId: id }).strict(), output: patientGrowthSchema },
+  /** z-scores of given weight/length Observations (those of children under 5 only), for a visit's values. */
+  'growth:for-observations': {
+    input: z.object({ observationIds: z.array(id).max(OBSERVATION_GROWTH_MAX) }).strict(),
+    output: z.array(observationGrowthSchema),
+  },
+  /** The clinic due list: children due, overdue or upcoming per filter, counts, missed follow-ups. */
+  'due:list': { input: dueQuerySchema, output: dueListSchema },
+  /** Several doses (given, or due and not given) saved together or not at all. */
+  'immunizations:record': {
+    input: recordImmunizationsSchema.extend({ confirmWarnings: confirmWarningsSchema }),
+    output: recordImmunizationsResultSchema,
+  },
+  /** Every Immunization of the patient and each series of the schedule: counted, not counted, next. */
+  'immunizations:for-patient': { input: z.object({ patientId: id }).strict(), output: patientImmunizationsSchema },
+  /** Marks a mistaken record entered-in-error (kept, with the reason); answers with the patient's view. */
+  'immunizations:mark-entered-in-error': { input: markEnteredInErrorSchema, output: patientImmunizationsSchema },
+  /** Where the schedule in force comes from, its version, series and problems (Settings). */
+  'immunizations:schedule-status': { input: empty, output: scheduleStatusSchema },
+  /** The clinic overview: visits per day, vaccinations by antigen, due-list coverage, computed locally. */
+  'overview:get': { input: overviewInputSchema, output: clinicOverviewSchema },
+  /** The checks on entries in force (shipped and central) and the rules skipped, with why. */
+  'rules:list': { input: empty, output: rulesOverviewSchema },
 } as const satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 // Both directions: the name list has no channel the contract lacks, and vice versa.

@@ -15,6 +15,7 @@ export const CHANNEL_NAMES = [
   'patients:update',
   'patients:find-duplicates',
   'patients:link',
+  'patients:find-by-identifier',
   'settings:get',
   'settings:update',
   'users:list',
@@ -34,6 +35,17 @@ export const CHANNEL_NAMES = [
   'visits:finish',
   'visits:list-today',
   'visits:list-for-patient',
+  'visits:set-follow-up',
+  'visits:get-follow-up',
+  'growth:for-patient',
+  'growth:for-observations',
+  'due:list',
+  'immunizations:record',
+  'immunizations:for-patient',
+  'immunizations:mark-entered-in-error',
+  'immunizations:schedule-status',
+  'overview:get',
+  'rules:list',
 ] as const;
 
 export const EVENT_NAMES = ['db:changed', 'session:locked', 'sync:status'] as const;

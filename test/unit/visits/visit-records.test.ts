@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PatientRecord } from '../../../src-shared/domain/patient';
 import type { RecordVitalsResult, Visit } from '../../../src-shared/domain/visit';
+import { REFERRING_SQL } from '../../../src-main/visits/visit-records';
 import { adultDraft, childDraft, startTestCore, type TestCore } from '../../support/temp-core';
 
 let t: TestCore;
@@ -129,6 +130,33 @@ describe('visits', () => {
       vitals: { weight: { value: '12', unit: 'kg' } },
     });
     expect(error.code).toBe('CONFLICT');
+  });
+
+  it("finds a visit's measurements through the reference index, not by reading every Observation", async () => {
+    const patient = await register(adultDraft());
+    for (const temperature of ['37.1', '37.4']) {
+      const visit = await start(patient.summary.id);
+      await t.call('visits:record-vitals', {
+        id: visit.id,
+        vitals: { temperature: { value: temperature, unit: '°C' } },
+      });
+    }
+    const sqlite = t.core.store.sqlite;
+    // Statistics that tempt the planner to start from the Observations (few per type, many
+    // rows per reference target): the order must hold whatever ANALYZE finds in a clinic.
+    sqlite.exec(`ANALYZE; DELETE FROM sqlite_stat1 WHERE tbl IN ('resources', 'resource_references');
+      INSERT INTO sqlite_stat1 VALUES ('resources', 'resources_type_id', '200000 5 1'),
+        ('resources', 'resources_type_updated', '200000 5 2'),
+        ('resource_references', 'resource_references_target', '600000 100000 50000');
+      ANALYZE sqlite_schema;`);
+    const plan = sqlite.prepare(`EXPLAIN QUERY PLAN ${REFERRING_SQL}`).all('Encounter', 'x', 'Observation') as {
+      detail: string;
+    }[];
+    // The reference index comes first; then each resource by its primary key.
+    expect(plan[0]?.detail).toMatch(/^SEARCH rr USING (COVERING )?INDEX resource_references_target/);
+    expect(plan.map((p) => p.detail).join(' | ')).not.toMatch(/SCAN|resources_type/);
+    const visits = await t.call<Visit[]>('visits:list-for-patient', { patientId: patient.summary.id });
+    expect(visits.flatMap((v) => v.vitals.map((m) => m.value)).sort()).toEqual(['37.1 °C', '37.4 °C']);
   });
 
   it("lists today's visits and a patient's history newest first, each with what was recorded", async () => {
