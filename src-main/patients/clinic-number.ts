@@ -6,6 +6,7 @@
 import { randomInt } from 'node:crypto';
 import type { Sqlite } from '../store/client';
 import { readSetting, writeSetting } from '../store/settings-repo';
+import { luhnDigit } from '../../src-shared/domain/card-code';
 
 // No 0/O, 1/I/L, 5/S, 2/Z, 8/B: numbers are read aloud and copied by hand.
 const PREFIX_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
@@ -14,20 +15,6 @@ function drawPrefix(): string {
   let prefix = '';
   for (let i = 0; i < 4; i++) prefix += PREFIX_ALPHABET[randomInt(PREFIX_ALPHABET.length)];
   return prefix;
-}
-
-/** Luhn mod 10 over the digits: detects any single wrong digit and most swaps. */
-export function luhnDigit(digits: string): number {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return (10 - (sum % 10)) % 10;
 }
 
 export function isValidClinicNumber(value: string): boolean {

@@ -24,9 +24,9 @@ export const CARD_CODE_PREFIX = 'KLK-';
 const CLINIC_NUMBER = /^([A-Z0-9]{4})-(\d{6,9})-(\d)$/;
 
 /**
- * Luhn mod 10, the clinic number's check digit. The same rule as the core's luhnDigit
- * (src-main/patients/clinic-number.ts), which shared code cannot import (it draws prefixes
- * with node:crypto); a unit test keeps the two in step.
+ * Luhn mod 10 over the digits, the clinic number's check digit: detects any single wrong digit
+ * and most swaps. Here, in shared code, so the core (which makes clinic numbers) and the card
+ * reader (which checks scanned ones) use the one rule.
  */
 export function luhnDigit(digits: string): number {
   let sum = 0;
