@@ -2,7 +2,7 @@ import type { CoreDeps, Handlers } from '../ipc/handler-types';
 import { readPatient, registerPatient, updatePatient } from '../patients/patient-records';
 import { searchPatients } from '../patients/search';
 import { draftToProbe, findDuplicateCandidates } from '../patients/duplicates';
-import { linkPatients } from '../patients/patient-links';
+import { linkPatients, unlinkPatients } from '../patients/patient-links';
 import { findPatientsByIdentifier } from '../patients/find-by-identifier';
 import { checkedWrite } from '../rules/checked-write';
 
@@ -14,6 +14,7 @@ type PatientHandlers = Pick<
   | 'patients:update'
   | 'patients:find-duplicates'
   | 'patients:link'
+  | 'patients:unlink'
   | 'patients:find-by-identifier'
 >;
 
@@ -53,6 +54,12 @@ export function patientHandlers(deps: CoreDeps): PatientHandlers {
     },
     'patients:link': (input) => {
       linkPatients(store.sqlite, input.id, input.otherId, ctx());
+      deps.emit('db:changed', { resourceType: 'Patient', ids: [input.id, input.otherId] });
+      deps.sync.localWrite();
+      return readPatient(store.sqlite, input.id, ctx());
+    },
+    'patients:unlink': (input) => {
+      unlinkPatients(store.sqlite, input.id, input.otherId, ctx());
       deps.emit('db:changed', { resourceType: 'Patient', ids: [input.id, input.otherId] });
       deps.sync.localWrite();
       return readPatient(store.sqlite, input.id, ctx());

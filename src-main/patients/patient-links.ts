@@ -77,3 +77,33 @@ export function linkPatients(sqlite: Sqlite, id: string, otherId: string, ctx: W
     }
   })();
 }
+
+function withoutLink(patient: Patient, otherId: string): Patient {
+  const link = linksOf(patient).filter((l) => linkedId(l) !== otherId);
+  const next: Patient = { ...patient };
+  // An empty list is not valid FHIR: the element goes when its last entry does.
+  if (link.length > 0) next.link = link;
+  else delete next.link;
+  return next;
+}
+
+/**
+ * Undoes a link made by mistake, on both sides in one transaction. The other record may not be
+ * on this laptop (linked elsewhere, not synced here): then only this side changes, and the other
+ * side is undone where it lives. Neither record's own data is touched.
+ */
+export function unlinkPatients(sqlite: Sqlite, id: string, otherId: string, ctx: WriteContext): void {
+  sqlite.transaction(() => {
+    const a = getResource(sqlite, 'Patient', id);
+    if (!a) throw new AppError('NOT_FOUND', 'This patient record is not on this laptop.');
+    const linkedTo = (p: Patient, other: string) => linksOf(p).some((l) => linkedId(l) === other);
+    if (!linkedTo(a.resource as Patient, otherId)) {
+      throw new AppError('CONFLICT', 'These two records are not marked as the same person.');
+    }
+    updateLocalResource(sqlite, 'Patient', id, a.rev, (r) => withoutLink(r as Patient, otherId), ctx);
+    const b = getResource(sqlite, 'Patient', otherId);
+    if (b && linkedTo(b.resource as Patient, id)) {
+      updateLocalResource(sqlite, 'Patient', otherId, b.rev, (r) => withoutLink(r as Patient, id), ctx);
+    }
+  })();
+}

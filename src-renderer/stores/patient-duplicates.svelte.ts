@@ -112,6 +112,21 @@ export class PatientLinking {
     }
   }
 
+  /** Undoes a link made by mistake; resolves to the updated record, or null with `error` set. */
+  async unlink(id: string, otherId: string): Promise<PatientRecord | null> {
+    if (this.linking) return null;
+    this.linking = true;
+    this.error = null;
+    try {
+      return await invoke('patients:unlink', { id, otherId });
+    } catch (cause) {
+      this.error = toAppError(cause);
+      return null;
+    } finally {
+      this.linking = false;
+    }
+  }
+
   reset(): void {
     this.seq++;
     this.suggestions = [];

@@ -77,6 +77,8 @@ export const contract = {
   },
   /** Marks two records as the same person (FHIR Patient.link both ways); answers with `id`'s record. */
   'patients:link': { input: z.object({ id, otherId: id }).strict(), output: patientRecordSchema },
+  /** Undoes a link made by mistake, both ways; answers with `id`'s record. */
+  'patients:unlink': { input: z.object({ id, otherId: id }).strict(), output: patientRecordSchema },
   /** Records holding exactly this identifier (a scanned card); no prefix or sound-alike matches. */
   'patients:find-by-identifier': {
     input: z.object({ kind: z.enum(['clinic-number', 'national-id']), value: z.string().min(1).max(64) }).strict(),

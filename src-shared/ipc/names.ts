@@ -15,6 +15,7 @@ export const CHANNEL_NAMES = [
   'patients:update',
   'patients:find-duplicates',
   'patients:link',
+  'patients:unlink',
   'patients:find-by-identifier',
   'settings:get',
   'settings:update',

@@ -110,5 +110,17 @@ test('saving anyway after the warning registers a second record, and the two can
   await again.getByRole('button', { name: 'Search' }).click();
   await expect(again.getByRole('list', { name: 'Search results' })).toContainText('Already linked');
   await screen(page, '43-linked-other-side');
+  await again.getByRole('button', { name: 'Close' }).click();
+
+  // A link made by mistake is undone after a confirmation; both records stay.
+  await back.getByRole('button', { name: 'Not the same person: undo the link to Aysha Nakkato' }).click();
+  await expect(back.getByRole('button', { name: 'Yes, undo the link' })).toBeFocused();
+  await screen(page, '43b-unlink-confirm');
+  await back.getByRole('button', { name: 'Yes, undo the link' }).click();
+  await expect(
+    page.getByRole('main').getByText('The link to Aysha Nakkato was undone. Both records are kept.'),
+  ).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Also registered as' })).toHaveCount(0);
+  await screen(page, '43c-unlinked');
   expect(problems).toEqual([]);
 });

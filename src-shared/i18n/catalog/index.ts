@@ -11,10 +11,11 @@ import { growth } from './growth';
 import type { Catalog } from './catalog-type';
 import { immunizations } from './immunizations';
 import { overview } from './overview';
+import { patientLinks } from './patient-links';
 import { portal } from './portal';
 import { rules } from './rules';
 
-const parts: Catalog[] = [immunizations, portal, coreMessages, card, overview, rules, dueList, growth];
+const parts: Catalog[] = [immunizations, portal, coreMessages, card, overview, rules, dueList, growth, patientLinks];
 /** Each part as written, for the test that no two give the same English text different words. */
 export const CATALOG_PARTS: readonly Catalog[] = parts;
 

@@ -80,6 +80,34 @@ describe('duplicate detection and linking through the core', () => {
     expect(self.message).toMatch(/itself/);
   });
 
+  it('undoes a link made by mistake on both sides, keeping both records and queuing both edits', async () => {
+    const a = await register();
+    const b = await register(adultDraft({ given: 'Muhammad', phone: '0772 999 888' }));
+    await t.call<PatientRecord>('patients:link', { id: a.summary.id, otherId: b.summary.id });
+    const undone = await t.call<PatientRecord>('patients:unlink', { id: b.summary.id, otherId: a.summary.id });
+    expect(undone.links).toEqual([]);
+    expect(undone.summary.phone).toBe('0772 999 888');
+    const other = await t.call<PatientRecord>('patients:get', { id: a.summary.id });
+    expect(other.links).toEqual([]);
+    const { sqlite } = t.core.store;
+    for (const id of [a.summary.id, b.summary.id]) {
+      const json = JSON.parse(
+        (sqlite.prepare('SELECT json FROM resources WHERE id = ?').get(id) as { json: string }).json,
+      ) as Record<string, unknown>;
+      // No empty list left behind: FHIR forbids empty arrays.
+      expect(json).not.toHaveProperty('link');
+      const queued = sqlite.prepare('SELECT max(rev) AS rev FROM outbox WHERE resource_id = ?').get(id) as {
+        rev: number;
+      };
+      expect(queued.rev).toBe(3);
+    }
+    const again = await t.fail('patients:unlink', { id: a.summary.id, otherId: b.summary.id });
+    expect(again.code).toBe('CONFLICT');
+    expect(again.message).toMatch(/not marked as the same person/);
+    // The refusal changed nothing.
+    expect((await t.call<PatientRecord>('patients:get', { id: a.summary.id })).rev).toBe(3);
+  });
+
   it('keeps the link when the record is edited afterwards', async () => {
     const a = await register();
     const b = await register(adultDraft({ given: 'Muhammad' }));
