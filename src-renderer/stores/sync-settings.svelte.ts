@@ -17,7 +17,7 @@ export class SyncSettingsStore {
   testing = $state(false);
   testResult = $state<ConnectionTest | null>(null);
   testError = $state<AppError | null>(null);
-  /** Bumped by each load, so a form can start again from what was read (not after its own save). */
+  /** Bumped when a load brings different settings, so a form starts again from them (not after its own save). */
   version = $state(0);
   /** The details the last test blames, each shown beside its field (a refused secret on the secret). */
   testFieldErrors = $derived.by<FieldErrors>(() => {
@@ -41,8 +41,12 @@ export class SyncSettingsStore {
     try {
       const settings = await invoke('sync:get-settings', {});
       if (seq !== this.seq) return;
+      // The form is rebuilt from the settings when `version` moves: only when they really changed,
+      // so a second load of the same settings (two screens asking at once) cannot wipe what the
+      // administrator has begun to type.
+      const same = this.settings !== null && JSON.stringify(this.settings) === JSON.stringify(settings);
       this.settings = settings;
-      this.version++;
+      if (!same) this.version++;
       this.error = null;
     } catch (cause) {
       if (seq !== this.seq) return;
