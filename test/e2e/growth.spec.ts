@@ -128,6 +128,10 @@ test('a nurse sees a child’s growth against the WHO standards, in charts, word
     await screen(page, 'growth-04-visit-note-1280');
     await page.goto(`${server.url.split('?')[0]}#/patients/${patientId}`);
     await expect(growth.getByTestId('growth-latest-weight-for-age')).toHaveText(/Normal, z-score −\d\.\d/);
+    // The visit history (newest first) shows the same note, fetched once for the whole list.
+    await expect(page.getByRole('list', { name: 'Recorded values' }).first()).toContainText(
+      /Weight 8\.4 kg\s*Weight-for-age: Normal, z-score −\d\.\d/,
+    );
   });
 
   await test.step('at a narrower screen the charts stack and stay readable', async () => {
